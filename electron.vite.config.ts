@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { rendererConfig } from './renderer/vite.config'
+import { cspMetaPlugin } from './electron/build/cspMetaPlugin'
 
 export default defineConfig({
   main: {
@@ -15,6 +16,7 @@ export default defineConfig({
   },
   renderer: {
     ...rendererConfig,
+    plugins: [...(rendererConfig.plugins ?? []), cspMetaPlugin()],
     build: {
       ...rendererConfig.build,
       rollupOptions: { input: resolve('renderer/index.html') },

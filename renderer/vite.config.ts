@@ -1,9 +1,12 @@
 // The renderer's build, shared by electron-vite (desktop) and plain Vite (browser, tests, bench).
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import type { UserConfig } from 'vite'
 
-const root = resolve(import.meta.dirname)
+// import.meta.url, not import.meta.dirname: electron-vite's config bundler rewrites only the former,
+// so import.meta.dirname would point at the project root there.
+const root = dirname(fileURLToPath(import.meta.url))
 
 export const rendererConfig: UserConfig = {
   root,

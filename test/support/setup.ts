@@ -1,0 +1,2 @@
+// IndexedDB for PouchDB and Dexie under Node.
+import 'fake-indexeddb/auto'
