@@ -1,0 +1,153 @@
+import { dueStatus, localDate, type DueStatus } from './deadline'
+import { shownIdCard, type NeedChannel, type NeedDoc, type Urgency } from './need'
+import { CLOCK_STOPPED, needState, type NeedEventDoc, type NeedStatus, type Satisfaction } from './needLifecycle'
+import { matchesQuery, searchKeysFor } from './pinyinMatch'
+
+// 台账: one row per need, derived from the need and its timeline. The read model stores these.
+
+export interface LedgerRow {
+  id: string
+  number: string
+  registeredAt: string
+  residentName: string
+  phone: string
+  idCardMasked: string
+  village: string
+  address: string
+  categoryItem: string
+  channel: NeedChannel
+  urgency: Urgency
+  description: string
+  status: NeedStatus
+  handlerName: string
+  dueDate: string
+  resolvedAt: string | null
+  closedAt: string | null
+  satisfaction: Satisfaction | null
+  referredTo: string | null
+  /** name, its pinyin and initials, phone, number: what the search box matches */
+  searchKeys: string
+}
+
+export function ledgerRow(need: NeedDoc, events: readonly NeedEventDoc[]): LedgerRow {
+  const state = needState(need, events)
+  return {
+    id: need._id,
+    number: need.number,
+    registeredAt: need.registeredAt,
+    residentName: need.resident.name,
+    phone: need.resident.phone,
+    idCardMasked: shownIdCard(need),
+    village: need.village,
+    address: need.address,
+    categoryItem: need.categoryItem,
+    channel: need.channel,
+    urgency: need.urgency,
+    description: need.description,
+    status: state.status,
+    handlerName: state.handler?.name ?? '',
+    dueDate: state.dueDate,
+    resolvedAt: state.resolvedAt,
+    closedAt: state.closedAt,
+    satisfaction: state.satisfaction,
+    referredTo: state.referredTo,
+    searchKeys: [searchKeysFor(need.resident.name), need.resident.phone.replace(/\D/g, ''), need.number].join('\u0001'),
+  }
+}
+
+export const rowDueStatus = (row: LedgerRow, today: string): DueStatus =>
+  dueStatus(row.dueDate, today, CLOCK_STOPPED.includes(row.status))
+
+export interface LedgerFilter {
+  statuses?: NeedStatus[]
+  /** a category code ('elderly') or an item code ('elderly.daily-care') */
+  category?: string
+  village?: string
+  handler?: string
+  /** registration date range, local YYYY-MM-DD, inclusive */
+  from?: string
+  to?: string
+  overdueOnly?: boolean
+  /** name (汉字 or pinyin initials), phone, number or words of the description */
+  text?: string
+}
+
+export type LedgerSortField = 'registeredAt' | 'dueDate' | 'number' | 'residentName' | 'status'
+export interface LedgerSort {
+  field: LedgerSortField
+  order: 'asc' | 'desc'
+}
+
+export function matchesFilter(row: LedgerRow, filter: LedgerFilter, today: string): boolean {
+  if (filter.statuses?.length && !filter.statuses.includes(row.status)) return false
+  if (filter.category && row.categoryItem !== filter.category && !row.categoryItem.startsWith(`${filter.category}.`))
+    return false
+  if (filter.village && row.village !== filter.village) return false
+  if (filter.handler && row.handlerName !== filter.handler) return false
+  if (filter.from || filter.to) {
+    const day = localDate(row.registeredAt)
+    if (filter.from && day < filter.from) return false
+    if (filter.to && day > filter.to) return false
+  }
+  if (filter.overdueOnly && rowDueStatus(row, today) !== 'overdue') return false
+  const text = filter.text?.trim().toLowerCase()
+  if (text) {
+    const digits = text.replace(/[\s-]/g, '')
+    if (!matchesQuery(row.searchKeys, text) && !(/^\d+$/.test(digits) && row.searchKeys.includes(digits)) && !row.description.includes(text))
+      return false
+  }
+  return true
+}
+
+const compareBy = (field: LedgerSortField) => (a: LedgerRow, b: LedgerRow) => {
+  const x = a[field]
+  const y = b[field]
+  if (field === 'residentName') return x.localeCompare(y, 'zh-CN')
+  return x < y ? -1 : x > y ? 1 : 0
+}
+
+/**
+ * Filters and sorts the ledger. `rows` must already be newest-first: the default sort then costs nothing.
+ */
+export function queryLedger(rows: readonly LedgerRow[], filter: LedgerFilter, sort: LedgerSort, today: string): LedgerRow[] {
+  const hit = rows.filter((row) => matchesFilter(row, filter, today))
+  if (sort.field === 'registeredAt') return sort.order === 'desc' ? hit : hit.reverse()
+  const compare = compareBy(sort.field)
+  const sign = sort.order === 'asc' ? 1 : -1
+  return hit.sort((a, b) => sign * compare(a, b) || (a.registeredAt < b.registeredAt ? 1 : -1))
+}
+
+/** Newest first, the ledger's natural order. */
+export const newestFirst = (a: LedgerRow, b: LedgerRow) =>
+  a.registeredAt < b.registeredAt ? 1 : a.registeredAt > b.registeredAt ? -1 : a.id < b.id ? 1 : -1
+
+/** The home screen's 今日工作. */
+export interface TodaysWork {
+  registeredToday: number
+  dueToday: number
+  overdue: number
+  open: number
+}
+
+export function todaysWork(rows: readonly LedgerRow[], today: string): TodaysWork {
+  const work: TodaysWork = { registeredToday: 0, dueToday: 0, overdue: 0, open: 0 }
+  for (const row of rows) {
+    if (localDate(row.registeredAt) === today) work.registeredToday++
+    const due = rowDueStatus(row, today)
+    if (due === 'dueToday') work.dueToday++
+    if (due === 'overdue') work.overdue++
+    if (due !== 'closed') work.open++
+  }
+  return work
+}
+
+/** A resident's other open needs, found by phone or ID (repeat visits). */
+export function openNeedsOf(rows: readonly LedgerRow[], who: { phone?: string; idCardMasked?: string }): LedgerRow[] {
+  const phone = who.phone?.replace(/\D/g, '') ?? ''
+  return rows.filter(
+    (row) =>
+      !CLOCK_STOPPED.includes(row.status) &&
+      ((phone.length >= 7 && row.phone.replace(/\D/g, '') === phone) ||
+        (!!who.idCardMasked && row.idCardMasked === who.idCardMasked)),
+  )
+}
