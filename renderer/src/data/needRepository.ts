@@ -1,0 +1,87 @@
+import { monotonicFactory } from 'ulid'
+import { dueDate, localDate } from '../domain/deadline'
+import { checkNeedForm, newNeedDoc, type FieldError, type NeedDoc, type NeedFormInput } from '../domain/need'
+import {
+  applyEvent,
+  needEventPrefix,
+  needState,
+  newNeedEventDoc,
+  type NeedEventDoc,
+  type NeedEventInput,
+} from '../domain/needLifecycle'
+import { needNumberPrefix, nextNeedNumber } from '../domain/needNumber'
+import type { StationDoc } from '../domain/station'
+import type { LocalDb } from './localDb'
+import type { ReadModel } from './readModel'
+
+// Commands on needs: validate with the domain, then write one PouchDB document. Nothing else writes needs.
+
+export type CommandResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] } | { ok: false; error: string }
+
+export interface CommandContext {
+  station: StationDoc
+  /** who is at the desk */
+  by: string
+  /** ISO instant; the UI reads the clock, commands never do */
+  at: string
+}
+
+export class NeedRepository {
+  private readonly ulid = monotonicFactory()
+  /** Numbers given out by this device that the read model may not have caught up with yet. */
+  private lastNumber: string | null = null
+
+  constructor(
+    private readonly db: LocalDb,
+    private readonly readModel: ReadModel,
+  ) {}
+
+  async register(input: NeedFormInput, ctx: CommandContext): Promise<CommandResult<NeedDoc>> {
+    const today = localDate(ctx.at)
+    const checked = checkNeedForm(input, today, ctx.station.villages)
+    if (!checked.ok) return checked
+    const prefix = needNumberPrefix(today)
+    const highest = [await this.readModel.highestNeedNumber(prefix), this.lastNumber]
+      .filter((n): n is string => !!n && n.startsWith(prefix))
+      .sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)))
+      .pop()
+    const number = nextNeedNumber(today, highest ?? null)
+    const need = newNeedDoc(
+      checked.value,
+      { stationId: ctx.station.code, ulid: this.ulid(Date.parse(ctx.at)), number },
+      dueDate(ctx.at, ctx.station.deadlineDays, ctx.station.deadlineMode),
+      { by: ctx.by, at: ctx.at },
+    )
+    const saved = await this.db.put(need)
+    this.lastNumber = number
+    return { ok: true, value: { ...need, _rev: saved.rev } }
+  }
+
+  /** Records one step of a need's life, if the need's current status allows it. */
+  async transition(needId: string, event: NeedEventInput, ctx: CommandContext): Promise<CommandResult<NeedEventDoc>> {
+    const need = await this.get(needId)
+    if (!need) return { ok: false, error: 'need.error.notFound' }
+    const state = needState(need, await this.timeline(needId))
+    const result = applyEvent(state.status, event)
+    if (!result.ok) return { ok: false, error: result.error }
+    const doc = newNeedEventDoc(need, this.ulid(Date.parse(ctx.at)), event, { by: ctx.by, at: ctx.at })
+    const saved = await this.db.put(doc)
+    return { ok: true, value: { ...doc, _rev: saved.rev } }
+  }
+
+  /** The stored need, with the full ID number (show it masked). */
+  async get(needId: string): Promise<NeedDoc | null> {
+    try {
+      return await this.db.get<NeedDoc>(needId)
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return null
+      throw error
+    }
+  }
+
+  async timeline(needId: string): Promise<NeedEventDoc[]> {
+    const prefix = needEventPrefix(needId)
+    const page = await this.db.allDocs<NeedEventDoc>({ startkey: prefix, endkey: `${prefix}\uffff`, include_docs: true })
+    return page.rows.map((row) => row.doc as NeedEventDoc)
+  }
+}
