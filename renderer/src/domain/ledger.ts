@@ -1,6 +1,13 @@
 import { dueStatus, localDate, type DueStatus } from './deadline'
 import { shownIdCard, type NeedChannel, type NeedDoc, type Urgency } from './need'
-import { CLOCK_STOPPED, needState, type NeedEventDoc, type NeedStatus, type Satisfaction } from './needLifecycle'
+import {
+  CLOCK_STOPPED,
+  NEED_STATUSES,
+  needState,
+  type NeedEventDoc,
+  type NeedStatus,
+  type Satisfaction,
+} from './needLifecycle'
 import { matchesQuery, searchKeysFor } from './pinyinMatch'
 
 // 台账: one row per need, derived from the need and its timeline. The read model stores these.
@@ -93,16 +100,22 @@ export function matchesFilter(row: LedgerRow, filter: LedgerFilter, today: strin
   const text = filter.text?.trim().toLowerCase()
   if (text) {
     const digits = text.replace(/[\s-]/g, '')
-    if (!matchesQuery(row.searchKeys, text) && !(/^\d+$/.test(digits) && row.searchKeys.includes(digits)) && !row.description.includes(text))
+    if (!matchesQuery(row.searchKeys, text) && !(/^\d+$/.test(digits) && row.searchKeys.includes(digits)) && !row.description.toLowerCase().includes(text))
       return false
   }
   return true
 }
 
+// One collator for all comparisons: localeCompare(…, 'zh-CN') builds a new one per call, which
+// makes sorting 100,000 names by pinyin take many seconds instead of a fraction of one.
+const zhCollator = new Intl.Collator('zh-CN')
+
 const compareBy = (field: LedgerSortField) => (a: LedgerRow, b: LedgerRow) => {
   const x = a[field]
   const y = b[field]
-  if (field === 'residentName') return x.localeCompare(y, 'zh-CN')
+  if (field === 'residentName') return zhCollator.compare(x, y)
+  // Statuses sort in the order of a need's life, not by their codes' spelling.
+  if (field === 'status') return NEED_STATUSES.indexOf(a.status) - NEED_STATUSES.indexOf(b.status)
   return x < y ? -1 : x > y ? 1 : 0
 }
 
@@ -114,7 +127,7 @@ export function queryLedger(rows: readonly LedgerRow[], filter: LedgerFilter, so
   if (sort.field === 'registeredAt') return sort.order === 'desc' ? hit : hit.reverse()
   const compare = compareBy(sort.field)
   const sign = sort.order === 'asc' ? 1 : -1
-  return hit.sort((a, b) => sign * compare(a, b) || (a.registeredAt < b.registeredAt ? 1 : -1))
+  return hit.sort((a, b) => sign * compare(a, b) || newestFirst(a, b))
 }
 
 /** Newest first, the ledger's natural order. */
