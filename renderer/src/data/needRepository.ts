@@ -36,7 +36,16 @@ export class NeedRepository {
     private readonly readModel: ReadModel,
   ) {}
 
-  async register(input: NeedFormInput, ctx: CommandContext): Promise<CommandResult<NeedDoc>> {
+  /** Registrations run one at a time, so a double-click cannot hand out one number twice. */
+  private registering: Promise<unknown> = Promise.resolve()
+
+  register(input: NeedFormInput, ctx: CommandContext): Promise<CommandResult<NeedDoc>> {
+    const next = this.registering.then(() => this.registerNow(input, ctx))
+    this.registering = next.catch(() => undefined)
+    return next
+  }
+
+  private async registerNow(input: NeedFormInput, ctx: CommandContext): Promise<CommandResult<NeedDoc>> {
     const today = localDate(ctx.at)
     const checked = checkNeedForm(input, today, ctx.station.villages)
     if (!checked.ok) return checked

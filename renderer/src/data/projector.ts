@@ -24,11 +24,20 @@ const needIdOfEvent = (eventId: string) => {
   return `need:${parts[1]}:${parts[2]}`
 }
 
+/** The number a sequence counts up to: local adapters give numbers, CouchDB gives '12-g1AAA…'. */
+const seqNumber = (seq: string | number) => (typeof seq === 'number' ? seq : Number.parseInt(seq, 10))
+
+const RETRY_MS = 1000
+
 export class Projector {
   private feed: PouchDB.Core.Changes<object> | null = null
   private queue: Change[] = []
   private lastSeq: string | number = 0
+  /** The sequence the read model holds everything up to. */
+  private committedSeq: string | number = 0
   private running: Promise<void> = Promise.resolve()
+  /** The last batch failed (and was logged): idle() must not wait for a sequence that may never come. */
+  private failed = false
   private scheduled = false
   private readonly listeners = new Set<(batch: ProjectedBatch) => void>()
 
@@ -46,6 +55,7 @@ export class Projector {
   /** Catches up from the stored checkpoint, then follows the feed live. */
   async start(): Promise<void> {
     const since = ((await this.readModel.meta.get('checkpoint'))?.value as string | number | undefined) ?? 0
+    this.committedSeq = since
     await this.catchUp(since)
     this.feed = this.db.changes({ since: this.lastSeq, live: true, include_docs: true })
     this.feed.on('change', (change) => {
@@ -60,9 +70,19 @@ export class Projector {
     this.feed = null
   }
 
-  /** Resolves when everything queued so far is in the read model. */
-  idle(): Promise<void> {
-    return this.running
+  /**
+   * Resolves when every change PouchDB held when it was called is in the read model. PouchDB tells the
+   * live feed about a write only after the write has resolved, so waiting for the batches already queued
+   * is not enough. Once stopped, it waits for the batches already queued only.
+   */
+  async idle(): Promise<void> {
+    const target = seqNumber((await this.db.info()).update_seq)
+    for (;;) {
+      await this.running
+      const committed = seqNumber(this.committedSeq)
+      if (!this.feed || this.failed || Number.isNaN(target) || Number.isNaN(committed) || committed >= target) return
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
   }
 
   private async catchUp(since: string | number): Promise<void> {
@@ -78,13 +98,24 @@ export class Projector {
   private schedule(): void {
     if (this.scheduled) return
     this.scheduled = true
-    // One macrotask lets a burst of changes (a sync, a bulk import) share a transaction.
-    setTimeout(() => {
-      this.scheduled = false
-      const batch = this.queue.splice(0)
-      const seq = this.lastSeq
-      this.running = this.running.then(() => this.apply(batch, seq)).catch((error) => console.error('projector', error))
-    }, 0)
+    // One macrotask lets a burst of changes (a sync, a bulk import) share a transaction. The wait is part
+    // of `running`, so idle() and stop() callers wait for a batch that is queued but not yet applied.
+    this.running = this.running
+      .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+      .then(async () => {
+        this.scheduled = false
+        const batch = this.queue.splice(0)
+        try {
+          await this.apply(batch, this.lastSeq)
+        } catch (error) {
+          // Put the batch back and try again shortly: the checkpoint never moves past a change
+          // that is not in the read model (a full disk or a closed database is usually passing).
+          this.failed = true
+          console.error('projector', error)
+          this.queue.unshift(...batch)
+          if (this.feed) setTimeout(() => this.schedule(), RETRY_MS)
+        }
+      })
   }
 
   private async apply(changes: Change[], seq: string | number): Promise<void> {
@@ -123,15 +154,31 @@ export class Projector {
           removedIds.push(id)
           continue
         }
-        rows.push(ledgerRow(need, await rm.needEvents.where('needId').equals(id).toArray()))
+        const row = projectRow(need, await rm.needEvents.where('needId').equals(id).toArray())
+        if (row) rows.push(row)
       }
       if (rows.length) await rm.needs.bulkPut(rows)
       if (removedIds.length) await rm.needs.bulkDelete(removedIds)
       if (station) await rm.meta.put({ key: 'station', value: station })
       await rm.meta.put({ key: 'checkpoint', value: seq })
     })
+    this.committedSeq = seq
+    this.failed = false
     const batch = { rows, removedIds, station }
     for (const listener of this.listeners) listener(batch)
+  }
+}
+
+/**
+ * A need's ledger row, or null for a document too malformed to show (say, from a faulty sync peer):
+ * one bad document must not stop every later change from reaching the screen. It stays in PouchDB.
+ */
+function projectRow(need: NeedDoc, events: NeedEventDoc[]): LedgerRow | null {
+  try {
+    return ledgerRow(need, events)
+  } catch (error) {
+    console.error('projector: cannot show', need._id, error)
+    return null
   }
 }
 
@@ -162,7 +209,7 @@ export async function rebuildReadModel(db: LocalDb, readModel: ReadModel, pageSi
     }
     startkey = page.rows[page.rows.length - 1]!.id
   }
-  const rows = needs.map((need) => ledgerRow(need, eventsByNeed.get(need._id) ?? []))
+  const rows = needs.flatMap((need) => projectRow(need, eventsByNeed.get(need._id) ?? []) ?? [])
   const allEvents = [...eventsByNeed.values()].flat()
   await readModel.transaction('rw', readModel.needs, readModel.needEvents, readModel.meta, async () => {
     await Promise.all([readModel.needs.clear(), readModel.needEvents.clear(), readModel.meta.clear()])
