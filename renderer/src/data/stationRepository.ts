@@ -1,8 +1,7 @@
-import { stationDoc, stationFormSchema, type StationDoc, type StationForm } from '../domain/station'
-import type { FieldError } from '../domain/need'
+import { checkStationForm, stationDoc, type StationDoc, type StationFieldError, type StationForm } from '../domain/station'
 import type { LocalDb } from './localDb'
 
-export type StationResult = { ok: true; value: StationDoc } | { ok: false; errors: Array<Omit<FieldError, 'field'> & { field: string }> }
+export type StationResult = { ok: true; value: StationDoc } | { ok: false; errors: StationFieldError[] }
 
 /** The station's own settings document: created on first run, edited in settings. */
 export class StationRepository {
@@ -13,16 +12,12 @@ export class StationRepository {
     return (page.rows[0]?.doc as StationDoc | undefined) ?? null
   }
 
+  /** Checks the form with the domain's rules; nothing is written unless all of it is valid. */
   async save(form: StationForm, actor: { by: string; at: string }): Promise<StationResult> {
-    const parsed = stationFormSchema.safeParse(form)
-    if (!parsed.success) {
-      return {
-        ok: false,
-        errors: parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message })),
-      }
-    }
+    const checked = checkStationForm(form)
+    if (!checked.ok) return checked
     const existing = await this.current()
-    const doc = stationDoc(parsed.data, actor, existing ?? undefined)
+    const doc = stationDoc(checked.value, actor, existing ?? undefined)
     const saved = await this.db.put(doc)
     return { ok: true, value: { ...doc, _rev: saved.rev } }
   }
