@@ -1,0 +1,80 @@
+import { FileAddOutlined, HomeOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons'
+import { Layout, Menu, Segmented, Select, Space, Typography } from 'antd'
+import { useEffect, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useLocation, useNavigate } from 'react-router-dom'
+import { LANGUAGES, type Language } from '../i18n'
+import { paths } from './paths'
+import { useStation } from './session'
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation()
+  const { station, operator, setOperator, services } = useStation()
+  const navigate = useNavigate()
+  const location = useLocation()
+
+  // F2 opens the registration form from anywhere: the desk's most frequent job.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'F2') {
+        event.preventDefault()
+        navigate(paths.register)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [navigate])
+
+  const selected = location.pathname === paths.register ? paths.register : location.pathname.startsWith('/needs') ? paths.ledger : location.pathname
+  const changeLanguage = (language: Language) => {
+    void i18n.changeLanguage(language)
+    void services.device.set('language', language)
+  }
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={64} theme="light" className="no-print">
+        <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 18, color: '#c8161d' }}>{t('app.title')}</div>
+        <Menu
+          mode="inline"
+          selectedKeys={[selected]}
+          onClick={({ key }) => navigate(key)}
+          items={[
+            { key: paths.home, icon: <HomeOutlined />, label: t('app.nav.home') },
+            { key: paths.register, icon: <FileAddOutlined />, label: `${t('app.nav.register')} (F2)` },
+            { key: paths.ledger, icon: <UnorderedListOutlined />, label: t('app.nav.ledger') },
+            { key: paths.settings, icon: <SettingOutlined />, label: t('app.nav.settings') },
+          ]}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          className="no-print"
+          style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24 }}
+        >
+          <Typography.Text strong>{station.name}</Typography.Text>
+          <Space size="large">
+            <Space>
+              <span>{t('app.operator')}</span>
+              <Select
+                aria-label={t('app.operator')}
+                style={{ minWidth: 120 }}
+                value={operator}
+                placeholder={t('app.operatorPlaceholder')}
+                options={station.staff.map((name) => ({ value: name, label: name }))}
+                onChange={setOperator}
+              />
+            </Space>
+            <Segmented
+              aria-label={t('app.language')}
+              value={i18n.language as Language}
+              options={LANGUAGES.map((lng) => ({ value: lng, label: lng === 'en' ? 'English' : '中文' }))}
+              onChange={(value) => changeLanguage(value as Language)}
+            />
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  )
+}

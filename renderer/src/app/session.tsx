@@ -1,0 +1,89 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import type { CommandContext } from '../data/needRepository'
+import type { Services } from '../data/services'
+import type { StationResult } from '../data/stationRepository'
+import type { StationDoc, StationForm } from '../domain/station'
+import { clock } from './clock'
+
+// Who and where: the station this desk belongs to and the staff member at the desk.
+
+export interface Session {
+  services: Services
+  /** null until the first-run setup is done */
+  station: StationDoc | null
+  /** 当班人员: the desk staff member recorded on everything done at this desk */
+  operator: string
+  setOperator(name: string): void
+  saveStation(form: StationForm): Promise<StationResult>
+}
+
+const SessionContext = createContext<Session | null>(null)
+
+export function SessionProvider({ services, children }: { services: Services; children: ReactNode }) {
+  const [station, setStation] = useState<StationDoc | null | undefined>(undefined)
+  const [chosen, setChosen] = useState('')
+
+  useEffect(() => {
+    let live = true
+    void Promise.all([services.stations.current(), services.device.get('operator', '')]).then(([doc, name]) => {
+      if (!live) return
+      setStation(doc)
+      setChosen(name)
+    })
+    // Settings edited on another desk arrive through sync; follow them.
+    const feed = services.db
+      .changes<StationDoc>({ since: 'now', live: true, include_docs: true })
+      .on('change', (change) => {
+        if (change.id.startsWith('station:') && change.doc && !change.deleted) setStation(change.doc)
+      })
+    return () => {
+      live = false
+      feed.cancel()
+    }
+  }, [services])
+
+  const setOperator = useCallback(
+    (name: string) => {
+      setChosen(name)
+      void services.device.set('operator', name)
+    },
+    [services],
+  )
+
+  const operator = station && station.staff.includes(chosen) ? chosen : (station?.staff[0] ?? '')
+
+  const saveStation = useCallback(
+    async (form: StationForm) => {
+      const result = await services.stations.save(form, { by: operator || form.staff[0] || '', at: clock.now() })
+      if (result.ok) setStation(result.value)
+      return result
+    },
+    [services, operator],
+  )
+
+  const value = useMemo(
+    () => (station === undefined ? null : { services, station, operator, setOperator, saveStation }),
+    [services, station, operator, setOperator, saveStation],
+  )
+  if (!value) return null
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext)
+  if (!session) throw new Error('useSession outside SessionProvider')
+  return session
+}
+
+/** The session of a station that is set up; screens behind the setup gate use this. */
+export function useStation(): Session & { station: StationDoc } {
+  const session = useSession()
+  if (!session.station) throw new Error('station not set up')
+  return session as Session & { station: StationDoc }
+}
+
+/** Who, where and when, for a command run now. */
+export function useCommandContext(): () => CommandContext {
+  const { station, operator } = useStation()
+  return useCallback(() => ({ station, by: operator, at: clock.now() }), [station, operator])
+}

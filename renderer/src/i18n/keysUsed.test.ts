@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { keysOf, resourcesOf } from './index'
+import { NEED_CHANNELS, URGENCIES } from '../domain/need'
+import { NEED_STATUSES, SATISFACTIONS } from '../domain/needLifecycle'
+
+// Every message the code can show must exist in the resources: a missing key would put a raw
+// key like "need.error.nameRequired" in front of a clerk.
+
+const src = join(import.meta.dirname, '..')
+const known = new Set(keysOf(resourcesOf('zh-CN')))
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return sourceFiles(path)
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : []
+  })
+}
+
+/** Literal keys passed to t(), and i18n keys the domain returns as error messages. */
+function keysIn(text: string): string[] {
+  const called = [...text.matchAll(/\bt\(\s*'([a-zA-Z][\w.]*)'/g)].map((m) => m[1]!)
+  const returned = [...text.matchAll(/'((?:need|phone|idCard|lifecycle|station)\.(?:error\.)?[a-zA-Z][\w.]*)'/g)].map((m) => m[1]!)
+  return [...called, ...returned]
+}
+
+describe('message keys', () => {
+  it('every literal key used in the code has a translation', () => {
+    const used = sourceFiles(src).flatMap((file) => keysIn(readFileSync(file, 'utf8')).map((key) => ({ file, key })))
+    const isKnown = (key: string) => known.has(key) || [...known].some((k) => k.startsWith(`${key}.`))
+    const missing = used.filter(({ key }) => !isKnown(key)).map(({ file, key }) => `${file.slice(src.length + 1)}: ${key}`)
+    expect(used.length).toBeGreaterThan(20) // the scan itself works
+    expect(missing).toEqual([])
+  })
+
+  it('every status, channel, urgency, satisfaction, due state and deadline mode has a label', () => {
+    const wanted = [
+      ...NEED_STATUSES.map((s) => `status.${s}`),
+      ...NEED_CHANNELS.map((c) => `channel.${c}`),
+      ...URGENCIES.map((u) => `urgency.${u}`),
+      ...SATISFACTIONS.map((s) => `satisfaction.${s}`),
+      ...['closed', 'overdue', 'dueToday', 'dueSoon', 'onTrack'].map((d) => `due.${d}`),
+      ...['assign', 'resolve', 'followUp', 'refer', 'decline'].map((e) => `lifecycle.error.notAllowed.${e}`),
+      'deadlineMode.calendar',
+      'deadlineMode.working',
+    ]
+    expect(wanted.filter((key) => !known.has(key))).toEqual([])
+  })
+})
