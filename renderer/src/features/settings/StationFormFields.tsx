@@ -1,0 +1,212 @@
+import { LockOutlined } from '@ant-design/icons'
+import { App, Button, Col, Form, Input, InputNumber, Radio, Row } from 'antd'
+import { useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useSession } from '../../app/session'
+import type { DeadlineMode } from '../../domain/deadline'
+import {
+  checkStationForm,
+  defaultStationForm,
+  joinNames,
+  splitNames,
+  suggestStationCode,
+  type StationDoc,
+  type StationFieldError,
+  type StationForm,
+} from '../../domain/station'
+
+// The station form, shared by first-run setup and settings: same fields, same checks, same save.
+
+/** What the inputs hold: the lists are text, one name a line, so a column can be pasted in. */
+interface FormValues {
+  name: string
+  code: string
+  phone: string
+  villages: string
+  staff: string
+  deadlineDays: number | null
+  deadlineMode: DeadlineMode
+}
+
+type Field = keyof FormValues
+
+const toValues = (form: StationForm): FormValues => ({
+  ...form,
+  villages: joinNames(form.villages),
+  staff: joinNames(form.staff),
+})
+
+const toForm = (values: FormValues): StationForm => ({
+  ...values,
+  villages: splitNames(values.villages ?? ''),
+  staff: splitNames(values.staff ?? ''),
+  deadlineDays: values.deadlineDays as number,
+})
+
+const FIELD_ORDER: Field[] = ['name', 'code', 'phone', 'villages', 'staff', 'deadlineDays', 'deadlineMode']
+
+export function StationFormFields({
+  station,
+  submitLabel,
+  onSaved,
+}: {
+  /** The station being edited; without it this is first-run setup and the code can still be chosen. */
+  station?: StationDoc
+  submitLabel: string
+  onSaved(station: StationDoc): void
+}) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const { saveStation } = useSession()
+  const [form] = Form.useForm<FormValues>()
+  // Error messages are kept as i18n keys so they follow a language switch.
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
+  const [saving, setSaving] = useState(false)
+  const codeLocked = Boolean(station)
+  /** Whether the clerk typed a code; only then does it stop following the name. */
+  const codeTyped = useRef(false)
+
+  const villages = Form.useWatch('villages', form) ?? ''
+  const staff = Form.useWatch('staff', form) ?? ''
+
+  const showErrors = (list: StationFieldError[]) => {
+    const next: Partial<Record<Field, string>> = {}
+    for (const error of list) next[error.field] ??= error.message
+    setErrors(next)
+    const first = FIELD_ORDER.find((field) => next[field])
+    if (first) form.scrollToField(first, { block: 'center', focus: true })
+    void message.error(t('app.fixFields', { count: Object.keys(next).length }))
+  }
+
+  const submit = async (values: FormValues) => {
+    const checked = checkStationForm(toForm({ ...values, code: station?.code ?? values.code ?? '' }))
+    if (!checked.ok) return showErrors(checked.errors)
+    setSaving(true)
+    try {
+      const result = await saveStation(checked.value)
+      if (!result.ok) return showErrors(result.errors as StationFieldError[])
+      setErrors({})
+      form.setFieldsValue(toValues(result.value))
+      onSaved(result.value)
+    } catch (error) {
+      void message.error(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  // Called for the clerk's own edits only (not for values set from code).
+  const onValuesChange = (changed: Partial<FormValues>) => {
+    const fields = Object.keys(changed) as Field[]
+    if (fields.includes('code')) codeTyped.current = true
+    // Until the clerk types a code, offer one made from the name: most clerks would not know what to invent.
+    if (changed.name !== undefined && !codeLocked && !codeTyped.current) {
+      form.setFieldValue('code', suggestStationCode(changed.name))
+      fields.push('code')
+    }
+    // A field being corrected loses its message; the others keep theirs until the next save.
+    if (fields.some((field) => errors[field])) {
+      setErrors((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !fields.includes(field as Field))))
+    }
+  }
+
+  /** Props that show a field's message, if it has one, in place of its hint. */
+  const problem = (field: Field, hint?: ReactNode) => {
+    const key = errors[field]
+    return key ? { validateStatus: 'error' as const, help: t(key), extra: undefined } : { extra: hint }
+  }
+
+  const countOf = (text: string) => t('settings.field.listCount', { count: splitNames(text).length })
+
+  return (
+    <Form<FormValues>
+      form={form}
+      layout="vertical"
+      size="large"
+      initialValues={toValues(station ?? defaultStationForm)}
+      onFinish={submit}
+      onValuesChange={onValuesChange}
+    >
+      <Form.Item name="name" label={t('settings.field.name')} required {...problem('name')}>
+        <Input autoFocus maxLength={100} placeholder={t('settings.field.namePlaceholder')} />
+      </Form.Item>
+
+      <Form.Item
+        name="code"
+        label={t('settings.field.code')}
+        required={!codeLocked}
+        normalize={(value: string) => value.normalize('NFKC').toLowerCase()}
+        {...problem('code', codeLocked ? t('settings.field.codeLocked') : t('settings.field.codeHint'))}
+      >
+        <Input
+          disabled={codeLocked}
+          prefix={codeLocked ? <LockOutlined aria-hidden /> : undefined}
+          maxLength={32}
+          spellCheck={false}
+          autoComplete="off"
+          placeholder={t('settings.field.codePlaceholder')}
+          style={{ fontFamily: 'monospace', maxWidth: 360 }}
+          // Locked, but still to be read (and copied) by a technician: not the faint grey of a disabled input.
+          styles={{ input: codeLocked ? { color: 'rgba(0, 0, 0, 0.88)', fontFamily: 'monospace' } : { fontFamily: 'monospace' } }}
+        />
+      </Form.Item>
+
+      <Form.Item name="phone" label={t('settings.field.phone')} {...problem('phone', t('settings.field.phoneHint'))}>
+        <Input inputMode="tel" maxLength={40} placeholder={t('settings.field.phonePlaceholder')} style={{ maxWidth: 360 }} />
+      </Form.Item>
+
+      <Row gutter={24}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="villages"
+            label={t('settings.field.villages')}
+            required
+            {...problem('villages', `${t('settings.field.listHint')} · ${countOf(villages)}`)}
+          >
+            <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} placeholder={t('settings.field.villagesPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="staff"
+            label={t('settings.field.staff')}
+            required
+            {...problem('staff', `${t('settings.field.listHint')} · ${countOf(staff)}`)}
+          >
+            <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} placeholder={t('settings.field.staffPlaceholder')} />
+          </Form.Item>
+        </Col>
+      </Row>
+
+      <Row gutter={24}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="deadlineDays"
+            label={t('settings.field.deadlineDays')}
+            required
+            {...problem('deadlineDays', t('settings.field.deadlineDaysHint'))}
+          >
+            <InputNumber min={1} max={30} precision={0} suffix={t('settings.field.days')} style={{ width: 160 }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="deadlineMode" label={t('settings.field.deadlineMode')} required {...problem('deadlineMode')}>
+            <Radio.Group
+              aria-label={t('settings.field.deadlineMode')}
+              options={[
+                { value: 'calendar', label: t('deadlineMode.calendar') },
+                { value: 'working', label: t('deadlineMode.working') },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+
+      <Form.Item style={{ marginBottom: 0 }}>
+        <Button type="primary" htmlType="submit" loading={saving} autoInsertSpace={false} style={{ minWidth: 160 }}>
+          {submitLabel}
+        </Button>
+      </Form.Item>
+    </Form>
+  )
+}

@@ -1,0 +1,47 @@
+import { App, Card, Flex, Segmented, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useSession } from '../../app/session'
+import { LANGUAGES, type Language } from '../../i18n'
+import { StationFormFields } from './StationFormFields'
+
+/**
+ * First run: no station yet, so nothing else can be done. Once saved, the session holds the station
+ * and the app opens its home page by itself.
+ */
+export function StationSetupPage() {
+  const { t, i18n } = useTranslation()
+  const { message } = App.useApp()
+  const { services } = useSession()
+
+  const changeLanguage = (language: Language) => {
+    void i18n.changeLanguage(language)
+    void services.device.set('language', language)
+  }
+
+  return (
+    <Flex justify="center" style={{ minHeight: '100vh', background: '#f5f5f5', padding: '40px 16px' }}>
+      <main style={{ width: '100%', maxWidth: 820 }}>
+        <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
+          <Typography.Text strong style={{ fontSize: 18, color: '#c8161d' }}>
+            {t('app.title')}
+          </Typography.Text>
+          <Segmented
+            aria-label={t('app.language')}
+            value={i18n.language as Language}
+            options={LANGUAGES.map((lng) => ({ value: lng, label: lng === 'en' ? 'English' : '中文' }))}
+            onChange={(value) => changeLanguage(value as Language)}
+          />
+        </Flex>
+        <Card>
+          <Typography.Title level={2} style={{ marginTop: 0 }}>
+            {t('settings.setup.welcome')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 16, marginBottom: 24 }}>
+            {t('settings.setup.intro')}
+          </Typography.Paragraph>
+          <StationFormFields submitLabel={t('settings.setup.submit')} onSaved={() => void message.success(t('settings.setup.done'))} />
+        </Card>
+      </main>
+    </Flex>
+  )
+}
