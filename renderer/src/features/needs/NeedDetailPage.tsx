@@ -1,0 +1,138 @@
+import { Alert, Button, Card, Col, Result, Row, Space, Spin, Typography } from 'antd'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useParams } from 'react-router-dom'
+import { useToday } from '../../app/clock'
+import { paths } from '../../app/paths'
+import { useStation } from '../../app/session'
+import { useLedger } from '../../app/useLedger'
+import type { NeedDoc } from '../../domain/need'
+import { needState, type NeedEventDoc } from '../../domain/needLifecycle'
+import { timelineEntries } from '../../domain/needView'
+import { NeedActions } from './NeedActions'
+import { NeedSummary } from './NeedSummary'
+import { NeedTimeline } from './NeedTimeline'
+import { DueBadge, StatusTag } from './needTags'
+import { ReceiptModal } from './ReceiptModal'
+
+// 诉求详情 (/needs/:id): everything about one need, its history, and the steps it may take next.
+
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'notFound' }
+  | { state: 'failed'; message: string }
+  | { state: 'found'; need: NeedDoc; events: NeedEventDoc[] }
+
+export function NeedDetailPage() {
+  const { t } = useTranslation()
+  // The router hands the id back decoded (paths.need encodes it).
+  const { id = '' } = useParams()
+  const { services } = useStation()
+  const { version } = useLedger()
+  const today = useToday()
+  const navigate = useNavigate()
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' })
+  const [reread, setReread] = useState(0)
+
+  // Re-read whenever the ledger moves, so a step recorded on another desk shows once it syncs in.
+  useEffect(() => {
+    let live = true
+    // Other documents (the station, a timeline step) share the database; only needs belong here.
+    if (!id.startsWith('need:')) {
+      setLoaded({ state: 'notFound' })
+      return
+    }
+    Promise.all([services.needs.get(id), services.needs.timeline(id)])
+      .then(([need, events]) => {
+        if (!live) return
+        setLoaded(need && need.type === 'need' ? { state: 'found', need, events } : { state: 'notFound' })
+      })
+      .catch((error: unknown) => {
+        if (live) setLoaded({ state: 'failed', message: error instanceof Error ? error.message : String(error) })
+      })
+    return () => {
+      live = false
+    }
+  }, [services, id, version, reread])
+
+  const refresh = useCallback(() => setReread((n) => n + 1), [])
+
+  if (loaded.state === 'loading')
+    return (
+      <Space style={{ padding: 48 }}>
+        <Spin size="large" />
+        {t('detail.loading')}
+      </Space>
+    )
+  if (loaded.state === 'failed') return <Alert type="error" showIcon title={t('detail.loadFailed', { message: loaded.message })} />
+  if (loaded.state === 'notFound')
+    return (
+      <Result
+        status="404"
+        title={t('need.error.notFound')}
+        extra={
+          <Button type="primary" onClick={() => navigate(paths.ledger)}>
+            {t('detail.backToLedger')}
+          </Button>
+        }
+      />
+    )
+  return <NeedDetail need={loaded.need} events={loaded.events} today={today} onChanged={refresh} />
+}
+
+function NeedDetail({
+  need,
+  events,
+  today,
+  onChanged,
+}: {
+  need: NeedDoc
+  events: NeedEventDoc[]
+  today: string
+  onChanged(): void
+}) {
+  const { t } = useTranslation()
+  const { station } = useStation()
+  const [receiptOpen, setReceiptOpen] = useState(false)
+  const state = useMemo(() => needState(need, events), [need, events])
+  const entries = useMemo(() => timelineEntries(need, events), [need, events])
+
+  return (
+    <>
+      {/* While the receipt is up, only the receipt goes to paper. */}
+      <div className={receiptOpen ? 'no-print' : undefined} data-testid="need-detail">
+        <Space style={{ marginBottom: 12 }}>
+          <Link to={paths.ledger}>← {t('detail.backToLedger')}</Link>
+        </Space>
+        <Card
+          title={
+            <Space wrap size="middle">
+              <Typography.Title level={3} style={{ margin: 0 }}>
+                <span style={{ fontWeight: 'normal', fontSize: '0.7em', marginRight: 8 }}>{t('detail.number')}</span>
+                <span data-testid="need-number">{need.number}</span>
+              </Typography.Title>
+              <StatusTag status={state.status} />
+              <DueBadge dueDate={state.dueDate} status={state.status} today={today} />
+            </Space>
+          }
+          extra={<Button onClick={() => setReceiptOpen(true)}>{t('detail.receipt.button')}</Button>}
+        >
+          <NeedSummary need={need} state={state} />
+        </Card>
+        <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+          <Col xs={24} lg={10}>
+            <Card title={t('detail.actions.title')}>
+              <NeedActions need={need} state={state} onChanged={onChanged} />
+            </Card>
+          </Col>
+          <Col xs={24} lg={14}>
+            <Card title={t('detail.timeline.title')}>
+              <NeedTimeline entries={entries} />
+            </Card>
+          </Col>
+        </Row>
+      </div>
+      <ReceiptModal open={receiptOpen} need={need} station={station} dueDate={state.dueDate} onClose={() => setReceiptOpen(false)} />
+    </>
+  )
+}
