@@ -1,15 +1,15 @@
 import { FileAddOutlined, HomeOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons'
-import { Layout, Menu, Segmented, Select, Space, Typography } from 'antd'
+import { Layout, Menu, Select, Space, Typography } from 'antd'
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router-dom'
-import { LANGUAGES, type Language } from '../i18n'
+import { LanguageSwitch } from './LanguageSwitch'
 import { paths } from './paths'
 import { useStation } from './session'
 
 export function AppLayout({ children }: { children: ReactNode }) {
-  const { t, i18n } = useTranslation()
-  const { station, operator, setOperator, services } = useStation()
+  const { t } = useTranslation()
+  const { station, operator, setOperator } = useStation()
   const navigate = useNavigate()
   const location = useLocation()
 
@@ -26,11 +26,6 @@ export function AppLayout({ children }: { children: ReactNode }) {
   }, [navigate])
 
   const selected = location.pathname === paths.register ? paths.register : location.pathname.startsWith('/needs') ? paths.ledger : location.pathname
-  const changeLanguage = (language: Language) => {
-    void i18n.changeLanguage(language)
-    void services.device.set('language', language)
-  }
-
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={64} theme="light" className="no-print">
@@ -65,12 +60,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 onChange={setOperator}
               />
             </Space>
-            <Segmented
-              aria-label={t('app.language')}
-              value={i18n.language as Language}
-              options={LANGUAGES.map((lng) => ({ value: lng, label: lng === 'en' ? 'English' : '中文' }))}
-              onChange={(value) => changeLanguage(value as Language)}
-            />
+            <LanguageSwitch />
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>

@@ -1,7 +1,6 @@
-import { App, Card, Flex, Segmented, Typography } from 'antd'
+import { App, Card, Flex, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { useSession } from '../../app/session'
-import { LANGUAGES, type Language } from '../../i18n'
+import { LanguageSwitch } from '../../app/LanguageSwitch'
 import { StationFormFields } from './StationFormFields'
 
 /**
@@ -11,12 +10,6 @@ import { StationFormFields } from './StationFormFields'
 export function StationSetupPage() {
   const { t, i18n } = useTranslation()
   const { message } = App.useApp()
-  const { services } = useSession()
-
-  const changeLanguage = (language: Language) => {
-    void i18n.changeLanguage(language)
-    void services.device.set('language', language)
-  }
 
   return (
     <Flex justify="center" style={{ minHeight: '100vh', background: '#f5f5f5', padding: '40px 16px' }}>
@@ -25,12 +18,7 @@ export function StationSetupPage() {
           <Typography.Text strong style={{ fontSize: 18, color: '#c8161d' }}>
             {t('app.title')}
           </Typography.Text>
-          <Segmented
-            aria-label={t('app.language')}
-            value={i18n.language as Language}
-            options={LANGUAGES.map((lng) => ({ value: lng, label: lng === 'en' ? 'English' : '中文' }))}
-            onChange={(value) => changeLanguage(value as Language)}
-          />
+          <LanguageSwitch />
         </Flex>
         <Card>
           <Typography.Title level={2} style={{ marginTop: 0 }}>
