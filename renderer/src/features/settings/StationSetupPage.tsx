@@ -8,7 +8,7 @@ import { StationFormFields } from './StationFormFields'
  * and the app opens its home page by itself.
  */
 export function StationSetupPage() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const { message } = App.useApp()
 
   return (
