@@ -1,0 +1,426 @@
+import { ClearOutlined, DownloadOutlined, SearchOutlined } from '@ant-design/icons'
+import { App, Button, Cascader, DatePicker, Flex, Input, Select, Switch, Typography } from 'antd'
+import dayjs from 'dayjs'
+import {
+  memo,
+  startTransition,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate, useSearchParams } from 'react-router-dom'
+import { useToday } from '../../app/clock'
+import { paths } from '../../app/paths'
+import { useStation } from '../../app/session'
+import { useLedger } from '../../app/useLedger'
+import { categories, type Lang } from '../../domain/categories'
+import type { LedgerFilter, LedgerRow, LedgerSort, LedgerSortField } from '../../domain/ledger'
+import { NEED_STATUSES, type NeedStatus } from '../../domain/needLifecycle'
+import { shell } from '../../shell/browserShell'
+import { buildLedgerFile, LEDGER_MIME_TYPE } from './ledgerFile'
+import { LedgerTable, type LedgerTableHandle } from './LedgerTable'
+
+// 诉求台账: every need at this station, filtered and searched in memory (fast at 100,000 rows) and
+// drawn with a virtual table. The filters live in the address, so coming back from a need keeps them.
+// The search box, the filter bar and the list are separate memoised parts, and the search runs as a
+// transition: a key press repaints the box at once, the list follows without blocking the next key.
+
+const DEFAULT_SORT: LedgerSort = { field: 'registeredAt', order: 'desc' }
+const SORT_FIELDS: readonly LedgerSortField[] = ['registeredAt', 'dueDate', 'number', 'residentName', 'status']
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+/** The address follows the page's filters this long after the last change. */
+const URL_DELAY_MS = 150
+
+type Filters = Omit<LedgerFilter, 'text'>
+type Update = (changes: Record<string, string | undefined>) => void
+
+function filtersOf(params: URLSearchParams): Filters {
+  const statuses = (params.get('status') ?? '')
+    .split(',')
+    .filter((s): s is NeedStatus => (NEED_STATUSES as readonly string[]).includes(s))
+  const date = (key: string) => {
+    const value = params.get(key) ?? ''
+    return DATE.test(value) ? value : undefined
+  }
+  return {
+    ...(statuses.length ? { statuses } : {}),
+    category: params.get('category') || undefined,
+    village: params.get('village') || undefined,
+    handler: params.get('handler') || undefined,
+    from: date('from'),
+    to: date('to'),
+    overdueOnly: params.get('overdue') === '1',
+  }
+}
+
+function sortOf(params: URLSearchParams): LedgerSort {
+  const field = params.get('sort') as LedgerSortField | null
+  if (!field || !SORT_FIELDS.includes(field)) return DEFAULT_SORT
+  return { field, order: params.get('order') === 'asc' ? 'asc' : 'desc' }
+}
+
+/** The address without the search text: the filters and the sort order. */
+function filterKeyOf(params: URLSearchParams): string {
+  const rest = new URLSearchParams(params)
+  rest.delete('q')
+  rest.sort()
+  return rest.toString()
+}
+
+/** The address's query for these filters and search text. */
+function addressOf(filterKey: string, text: string): string {
+  const params = new URLSearchParams(filterKey)
+  if (text) params.set('q', text)
+  return params.toString()
+}
+
+export function LedgerPage() {
+  const { t, i18n } = useTranslation()
+  const { message } = App.useApp()
+  const { station } = useStation()
+  const { ledger, version } = useLedger()
+  const today = useToday()
+  const navigate = useNavigate()
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN'
+  const [params, setParams] = useSearchParams()
+
+  // The filters and the search text are this page's state, copied to the address (replacing the entry, so
+  // Back leaves the ledger rather than undoing filters one by one) and taken back from it when the
+  // address changes from outside (Back from a need, the menu). The address is not the state itself:
+  // its updates arrive as transitions, and two quick changes would each start from the old address.
+  const urlFilterKey = filterKeyOf(params)
+  const urlText = params.get('q') ?? ''
+  const [filterKey, setFilterKey] = useState(urlFilterKey)
+  /** what the list is searched for; follows the box a frame later */
+  const [text, setText] = useState(urlText)
+  const [boxText, setBoxText] = useState(urlText)
+  const written = useRef(addressOf(urlFilterKey, urlText))
+  useEffect(() => {
+    const address = addressOf(urlFilterKey, urlText)
+    if (address === written.current) return
+    written.current = address
+    setFilterKey(urlFilterKey)
+    setText(urlText)
+    setBoxText(urlText)
+  }, [urlFilterKey, urlText])
+  useEffect(() => {
+    const address = addressOf(filterKey, text)
+    if (address === written.current) return
+    const timer = setTimeout(() => {
+      written.current = address
+      setParams(new URLSearchParams(address), { replace: true })
+    }, URL_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [filterKey, text, setParams])
+
+  const update = useCallback<Update>(
+    (changes) =>
+      setFilterKey((previous) => {
+        const next = new URLSearchParams(previous)
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value)
+          else next.delete(key)
+        }
+        next.sort()
+        return next.toString()
+      }),
+    [],
+  )
+
+  // Each key shows in the box at once; the search (a few frames on a big ledger) starts once the box has
+  // been painted, and only for the last key typed by then.
+  const lastKey = useRef(0)
+  useEffect(() => () => void lastKey.current++, [])
+  const onSearch = useCallback((value: string) => {
+    setBoxText(value)
+    const key = ++lastKey.current
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (key === lastKey.current) startTransition(() => setText(value))
+      }),
+    )
+  }, [])
+
+  const filters = useMemo(() => filtersOf(new URLSearchParams(filterKey)), [filterKey])
+  const sort = useMemo(() => sortOf(new URLSearchParams(filterKey)), [filterKey])
+  const rows = useMemo(
+    () => ledger.query({ ...filters, text }, sort, today),
+    // version: a need written here or arriving by sync re-runs the query
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [ledger, version, filters, text, sort, today],
+  )
+  const total = ledger.all().length
+
+  // Choices for the village and handler filters: the station's villages, plus any an older record names.
+  const { villages, handlers } = useMemo(() => {
+    const villageSet = new Set(station.villages)
+    const handlerSet = new Set<string>()
+    for (const row of ledger.all()) {
+      villageSet.add(row.village)
+      if (row.handlerName) handlerSet.add(row.handlerName)
+    }
+    return { villages: [...villageSet], handlers: [...handlerSet].sort(new Intl.Collator('zh-CN').compare) }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ledger, version, station.villages])
+
+  const filtering = Object.values(filters).some((v) => v !== undefined && v !== false)
+  // The count describes the list on screen, which follows the box a moment later.
+  const filtered = filtering || text.trim() !== ''
+  const clearFilters = () => {
+    lastKey.current++
+    setFilterKey('')
+    setBoxText('')
+    setText('')
+  }
+
+  // ---- rows: open, and move between them with the keyboard ----
+  const tableRef = useRef<LedgerTableHandle>(null)
+  const wanted = useRef('')
+  wanted.current = addressOf(filterKey, text)
+  const open = useCallback(
+    (row: LedgerRow) => {
+      // Filters changed a moment ago are put in the address first, so Back returns to them.
+      if (wanted.current !== written.current) {
+        written.current = wanted.current
+        setParams(new URLSearchParams(wanted.current), { replace: true })
+      }
+      navigate(paths.need(row.id))
+    },
+    [navigate, setParams],
+  )
+  const latest = useRef({ rows, filters, sort, today, boxText, text })
+  latest.current = { rows, filters, sort, today, boxText, text }
+  const onSearchKey = useCallback(
+    (event: KeyboardEvent<HTMLInputElement>) => {
+      const now = latest.current
+      if (event.key === 'Enter') {
+        // Enter on a search that finds exactly one need (a number, a phone) opens it, even if the
+        // list has not caught up with the last key yet.
+        const found =
+          now.boxText === now.text ? now.rows : ledger.query({ ...now.filters, text: now.boxText }, now.sort, now.today)
+        if (found.length === 1) open(found[0]!)
+      } else if (event.key === 'ArrowDown' && now.rows.length > 0) {
+        // ↓ goes from the box into the list.
+        event.preventDefault()
+        tableRef.current?.focusRow(0)
+      }
+    },
+    [ledger, open],
+  )
+  const onSort = useCallback(
+    (next: LedgerSort) =>
+      update(
+        next.field === DEFAULT_SORT.field && next.order === DEFAULT_SORT.order
+          ? { sort: undefined, order: undefined }
+          : { sort: next.field, order: next.order },
+      ),
+    [update],
+  )
+
+  // ---- export ----
+  const [exporting, setExporting] = useState(false)
+  const exportLedger = async () => {
+    if (rows.length === 0) {
+      void message.info(t('ledger.export.nothing'))
+      return
+    }
+    setExporting(true)
+    const busy = 'ledger-export'
+    void message.loading({ key: busy, content: t('ledger.export.busy', { count: rows.length }), duration: 0 })
+    try {
+      const data = await buildLedgerFile(rows, { t: i18n.t.bind(i18n), lang, today, stationName: station.name })
+      message.destroy(busy)
+      const saved = await shell.saveFile({
+        suggestedName: t('ledger.export.fileName', { date: today.replaceAll('-', '') }),
+        data,
+        mimeType: LEDGER_MIME_TYPE,
+      })
+      if (saved) void message.success(t('ledger.export.done', { count: rows.length }))
+      else void message.info(t('ledger.export.cancelled'))
+    } catch (error) {
+      message.destroy(busy)
+      void message.error(t('ledger.export.failed', { message: error instanceof Error ? error.message : String(error) }))
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  return (
+    <Flex vertical gap={12}>
+      <Flex align="center" justify="space-between" wrap gap={12}>
+        <Flex align="baseline" gap={16}>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('ledger.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary" data-testid="ledger-count" aria-live="polite">
+            {filtered ? t('ledger.countFiltered', { count: rows.length, total }) : t('ledger.count', { count: total })}
+          </Typography.Text>
+        </Flex>
+        <Flex gap={8}>
+          <Button icon={<ClearOutlined />} onClick={clearFilters} disabled={!filtering && boxText === ''}>
+            {t('ledger.filter.clear')}
+          </Button>
+          <Button type="primary" icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportLedger()}>
+            {t('ledger.export.button')}
+          </Button>
+        </Flex>
+      </Flex>
+
+      <Flex wrap gap={12} align="flex-end" role="search">
+        <SearchBox value={boxText} onChange={onSearch} onKeyDown={onSearchKey} />
+        <FilterBar filters={filters} villages={villages} handlers={handlers} lang={lang} update={update} />
+      </Flex>
+
+      <LedgerTable
+        handle={tableRef}
+        rows={rows}
+        listKey={`${filterKey}|${text}`}
+        sort={sort}
+        today={today}
+        empty={total === 0}
+        onSort={onSort}
+        onOpen={open}
+      />
+    </Flex>
+  )
+}
+
+const SearchBox = memo(function SearchBox({
+  value,
+  onChange,
+  onKeyDown,
+}: {
+  value: string
+  onChange(value: string): void
+  onKeyDown(event: KeyboardEvent<HTMLInputElement>): void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Field label={t('ledger.filter.search')} width={300}>
+      <Input
+        autoFocus
+        allowClear
+        aria-label={t('ledger.filter.search')}
+        placeholder={t('ledger.filter.searchPlaceholder')}
+        // The icon is decoration: unnamed, so "Search" names the box alone.
+        prefix={<SearchOutlined aria-hidden aria-label="" />}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+    </Field>
+  )
+})
+
+const FilterBar = memo(function FilterBar({
+  filters,
+  villages,
+  handlers,
+  lang,
+  update,
+}: {
+  filters: Filters
+  villages: string[]
+  handlers: string[]
+  lang: Lang
+  update: Update
+}) {
+  const { t } = useTranslation()
+  const categoryOptions = useMemo(
+    () =>
+      categories.map((category) => ({
+        value: category.code,
+        label: category.label[lang],
+        children: category.items.map((item) => ({ value: item.code, label: item.label[lang] })),
+      })),
+    [lang],
+  )
+  const categoryValue = filters.category
+    ? filters.category.includes('.')
+      ? [filters.category.split('.')[0]!, filters.category]
+      : [filters.category]
+    : undefined
+
+  return (
+    <>
+      <Field label={t('ledger.filter.status')} width={240}>
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          aria-label={t('ledger.filter.status')}
+          placeholder={t('ledger.filter.statusPlaceholder')}
+          value={filters.statuses ?? []}
+          options={NEED_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+          onChange={(statuses: NeedStatus[]) => update({ status: statuses.join(',') || undefined })}
+        />
+      </Field>
+      <Field label={t('ledger.filter.category')} width={220}>
+        <Cascader
+          changeOnSelect
+          allowClear
+          showSearch
+          aria-label={t('ledger.filter.category')}
+          placeholder={t('ledger.filter.categoryPlaceholder')}
+          options={categoryOptions}
+          value={categoryValue}
+          onChange={(value) => update({ category: value?.length ? String(value[value.length - 1]) : undefined })}
+        />
+      </Field>
+      <Field label={t('ledger.filter.village')} width={170}>
+        <Select
+          allowClear
+          showSearch
+          aria-label={t('ledger.filter.village')}
+          placeholder={t('ledger.filter.villagePlaceholder')}
+          value={filters.village ?? null}
+          options={villages.map((name) => ({ value: name, label: name }))}
+          onChange={(village?: string | null) => update({ village: village ?? undefined })}
+        />
+      </Field>
+      <Field label={t('ledger.filter.handler')} width={150}>
+        <Select
+          allowClear
+          showSearch
+          aria-label={t('ledger.filter.handler')}
+          placeholder={t('ledger.filter.handlerPlaceholder')}
+          value={filters.handler ?? null}
+          options={handlers.map((name) => ({ value: name, label: name }))}
+          onChange={(handler?: string | null) => update({ handler: handler ?? undefined })}
+        />
+      </Field>
+      <Field label={t('ledger.filter.dateRange')} width={260}>
+        <DatePicker.RangePicker
+          allowEmpty={[true, true]}
+          placeholder={[t('ledger.filter.dateFrom'), t('ledger.filter.dateTo')]}
+          value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
+          onChange={(dates) => update({ from: dates?.[0]?.format('YYYY-MM-DD'), to: dates?.[1]?.format('YYYY-MM-DD') })}
+        />
+      </Field>
+      <Flex align="center" gap={8} style={{ height: 32 }}>
+        <Switch
+          id="ledger-overdue-only"
+          checked={!!filters.overdueOnly}
+          onChange={(on) => update({ overdue: on ? '1' : undefined })}
+        />
+        <label htmlFor="ledger-overdue-only">{t('ledger.filter.overdueOnly')}</label>
+      </Flex>
+    </>
+  )
+})
+
+function Field({ label, width, children }: { label: string; width: number; children: ReactNode }) {
+  return (
+    <Flex vertical gap={4} style={{ width }}>
+      <Typography.Text type="secondary" aria-hidden>
+        {label}
+      </Typography.Text>
+      {children}
+    </Flex>
+  )
+}

@@ -1,0 +1,167 @@
+import ExcelJS from 'exceljs'
+import type { TFunction } from 'i18next'
+import { categoryOfItem, findItem, labelOf, type Lang } from '../../domain/categories'
+import { localDate } from '../../domain/deadline'
+import type { LedgerRow } from '../../domain/ledger'
+import { CLOCK_STOPPED } from '../../domain/needLifecycle'
+
+// 诉求台账 as an XLSX file, laid out the way a street office files it: a title row, one header row,
+// one row per need with borders, in the order the clerk sees on screen.
+
+export interface LedgerExportOptions {
+  t: TFunction
+  lang: Lang
+  /** YYYY-MM-DD, China time: the export date in the title and the day 是否超期 is judged on */
+  today: string
+  stationName: string
+}
+
+type CellValue = string | number | Date | null
+
+interface ExportContext extends LedgerExportOptions {
+  index: number
+}
+
+interface LedgerColumn {
+  /** i18n key under ledger.export.column */
+  key: string
+  width: number
+  /** dates get a date format; text wraps */
+  kind?: 'date' | 'number'
+  value(row: LedgerRow, ctx: ExportContext): CellValue
+}
+
+/** A calendar date as an Excel date: UTC midnight, since Excel dates carry no time zone. */
+const excelDate = (day: string | null): Date | null => (day ? new Date(`${day}T00:00:00Z`) : null)
+
+/**
+ * 是否超期 as an office counts it: still open past its last day, or resolved after it.
+ * Referred and declined needs left the station's hands and are not counted.
+ */
+export function overdueMark(row: LedgerRow, today: string): 'yes' | 'resolvedLate' | 'no' {
+  if (!CLOCK_STOPPED.includes(row.status)) return row.dueDate < today ? 'yes' : 'no'
+  if (row.resolvedAt && localDate(row.resolvedAt) > row.dueDate) return 'resolvedLate'
+  return 'no'
+}
+
+/** The one list of columns: it gives both the header and every row's values, so they cannot drift apart. */
+export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
+  { key: 'seq', width: 6, kind: 'number', value: (_, ctx) => ctx.index + 1 },
+  { key: 'number', width: 14, value: (row) => row.number },
+  { key: 'registeredOn', width: 12, kind: 'date', value: (row) => excelDate(localDate(row.registeredAt)) },
+  { key: 'residentName', width: 10, value: (row) => row.residentName },
+  { key: 'phone', width: 14, value: (row) => row.phone },
+  { key: 'idCard', width: 20, value: (row) => row.idCardMasked },
+  { key: 'village', width: 12, value: (row) => row.village },
+  { key: 'address', width: 18, value: (row) => row.address },
+  {
+    key: 'category',
+    width: 14,
+    value: (row, { lang }) => {
+      const category = categoryOfItem(row.categoryItem)
+      return category ? category.label[lang] : labelOf(row.categoryItem, lang)
+    },
+  },
+  { key: 'item', width: 16, value: (row, { lang }) => findItem(row.categoryItem)?.label[lang] ?? '' },
+  { key: 'channel', width: 10, value: (row, { t }) => t(`channel.${row.channel}`) },
+  { key: 'urgency', width: 8, value: (row, { t }) => t(`urgency.${row.urgency}`) },
+  { key: 'description', width: 40, value: (row) => row.description },
+  { key: 'handler', width: 12, value: (row) => row.handlerName },
+  { key: 'dueDate', width: 12, kind: 'date', value: (row) => excelDate(row.dueDate) },
+  { key: 'status', width: 12, value: (row, { t }) => t(`status.${row.status}`) },
+  {
+    key: 'resolvedOn',
+    width: 12,
+    kind: 'date',
+    value: (row) => excelDate(row.resolvedAt ? localDate(row.resolvedAt) : null),
+  },
+  { key: 'satisfaction', width: 10, value: (row, { t }) => (row.satisfaction ? t(`satisfaction.${row.satisfaction}`) : '') },
+  { key: 'overdue', width: 10, value: (row, { t, today }) => t(`ledger.export.overdue.${overdueMark(row, today)}`) },
+  {
+    key: 'remark',
+    width: 20,
+    value: (row, { t }) => (row.referredTo ? t('ledger.export.referredTo', { to: row.referredTo }) : ''),
+  },
+]
+
+// Characters XML 1.0 cannot hold (a paste from another program may carry them); they would corrupt the file.
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
+// Excel refuses cells longer than this.
+const CELL_MAX = 32_767
+
+/** Text goes in as a plain string, never as a formula, whatever it starts with ('=1+1' stays '=1+1'). */
+const cleanText = (value: string) => value.replace(XML_INVALID, '').slice(0, CELL_MAX)
+
+const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF999999' } }
+const allBorders: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin }
+
+/** Builds the workbook of `rows` in the order given. */
+export async function buildLedgerWorkbook(rows: readonly LedgerRow[], options: LedgerExportOptions): Promise<Uint8Array> {
+  const { t, lang, today, stationName } = options
+  // 宋体 is what office 台账 are printed in; Excel picks it on any Chinese Windows.
+  const fontName = lang === 'en' ? 'Calibri' : '宋体'
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = stationName
+  const sheet = workbook.addWorksheet(t('ledger.export.sheetName'), {
+    views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '2:2',
+    },
+  })
+  const width = LEDGER_COLUMNS.length
+
+  // Column styles first: every cell added later takes its column's look.
+  sheet.columns = LEDGER_COLUMNS.map((column) => ({
+    key: column.key,
+    width: column.width,
+    style: {
+      font: { name: fontName, size: 11 },
+      border: allBorders,
+      alignment: { vertical: 'middle', wrapText: true, horizontal: column.kind ? 'center' : 'left' },
+      ...(column.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : {}),
+    },
+  }))
+
+  const title = sheet.getRow(1)
+  title.getCell(1).value = cleanText(
+    t('ledger.export.title', { station: stationName, date: today, count: rows.length }),
+  )
+  sheet.mergeCells(1, 1, 1, width)
+  title.height = 30
+  title.getCell(1).style = {
+    font: { name: fontName, bold: true, size: 16 },
+    alignment: { horizontal: 'center', vertical: 'middle' },
+  }
+
+  const header = sheet.getRow(2)
+  LEDGER_COLUMNS.forEach((column, i) => {
+    const cell = header.getCell(i + 1)
+    cell.value = t(`ledger.export.column.${column.key}`)
+    cell.style = {
+      font: { name: fontName, bold: true, size: 11 },
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } },
+      border: allBorders,
+      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    }
+  })
+  header.height = 24
+  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: width } }
+
+  const ctx: ExportContext = { ...options, index: 0 }
+  rows.forEach((row, index) => {
+    ctx.index = index
+    sheet.addRow(
+      LEDGER_COLUMNS.map((column) => {
+        const value = column.value(row, ctx)
+        return typeof value === 'string' ? cleanText(value) : value
+      }),
+    )
+  })
+
+  return new Uint8Array(await workbook.xlsx.writeBuffer())
+}
