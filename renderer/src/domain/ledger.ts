@@ -86,24 +86,31 @@ export interface LedgerSort {
 }
 
 export function matchesFilter(row: LedgerRow, filter: LedgerFilter, today: string): boolean {
-  if (filter.statuses?.length && !filter.statuses.includes(row.status)) return false
-  if (filter.category && row.categoryItem !== filter.category && !row.categoryItem.startsWith(`${filter.category}.`))
-    return false
-  if (filter.village && row.village !== filter.village) return false
-  if (filter.handler && row.handlerName !== filter.handler) return false
-  if (filter.from || filter.to) {
-    const day = localDate(row.registeredAt)
-    if (filter.from && day < filter.from) return false
-    if (filter.to && day > filter.to) return false
-  }
-  if (filter.overdueOnly && rowDueStatus(row, today) !== 'overdue') return false
-  const text = filter.text?.trim().toLowerCase()
-  if (text) {
-    const digits = text.replace(/[\s-]/g, '')
-    if (!matchesQuery(row.searchKeys, text) && !(/^\d+$/.test(digits) && row.searchKeys.includes(digits)) && !row.description.toLowerCase().includes(text))
+  return ledgerPredicate(filter, today)(row)
+}
+
+/** The filter prepared once per query (lower-casing, digit forms), then tested against each row. */
+function ledgerPredicate(filter: LedgerFilter, today: string): (row: LedgerRow) => boolean {
+  const statuses = filter.statuses?.length ? filter.statuses : null
+  const itemPrefix = filter.category ? `${filter.category}.` : ''
+  const text = filter.text?.trim().toLowerCase() ?? ''
+  const digits = text.replace(/[\s-]/g, '')
+  const byDigits = /^\d+$/.test(digits)
+  return (row) => {
+    if (statuses && !statuses.includes(row.status)) return false
+    if (filter.category && row.categoryItem !== filter.category && !row.categoryItem.startsWith(itemPrefix)) return false
+    if (filter.village && row.village !== filter.village) return false
+    if (filter.handler && row.handlerName !== filter.handler) return false
+    if (filter.from || filter.to) {
+      const day = localDate(row.registeredAt)
+      if (filter.from && day < filter.from) return false
+      if (filter.to && day > filter.to) return false
+    }
+    if (filter.overdueOnly && rowDueStatus(row, today) !== 'overdue') return false
+    if (text && !matchesQuery(row.searchKeys, text) && !(byDigits && row.searchKeys.includes(digits)) && !row.description.toLowerCase().includes(text))
       return false
+    return true
   }
-  return true
 }
 
 // One collator for all comparisons: localeCompare(…, 'zh-CN') builds a new one per call, which
@@ -123,7 +130,7 @@ const compareBy = (field: LedgerSortField) => (a: LedgerRow, b: LedgerRow) => {
  * Filters and sorts the ledger. `rows` must already be newest-first: the default sort then costs nothing.
  */
 export function queryLedger(rows: readonly LedgerRow[], filter: LedgerFilter, sort: LedgerSort, today: string): LedgerRow[] {
-  const hit = rows.filter((row) => matchesFilter(row, filter, today))
+  const hit = rows.filter(ledgerPredicate(filter, today))
   if (sort.field === 'registeredAt') return sort.order === 'desc' ? hit : hit.reverse()
   const compare = compareBy(sort.field)
   const sign = sort.order === 'asc' ? 1 : -1
