@@ -1,6 +1,6 @@
 import chineseDays from 'chinese-days'
 import { describe, expect, it } from 'vitest'
-import { addDays, dueDate, dueStatus, isWorkingDay, localDate } from './deadline'
+import { addDays, dueDate, dueStatus, isWorkingDay, localDate, startOfLocalDay } from './deadline'
 
 /** An instant at a given China (UTC+8) wall-clock time. */
 const china = (dateTime: string) => `${dateTime}+08:00`
@@ -157,5 +157,12 @@ describe('dueStatus', () => {
 
   it('calls an open need due in two days or more onTrack', () => {
     expect(dueStatus('2026-03-04', '2026-03-02', false)).toBe('onTrack')
+  })
+})
+
+describe('startOfLocalDay', () => {
+  it('a China day begins at 16:00 UTC the day before', () => {
+    expect(startOfLocalDay('2026-11-24')).toBe('2026-11-23T16:00:00.000Z')
+    expect(startOfLocalDay('2027-01-01')).toBe('2026-12-31T16:00:00.000Z')
   })
 })

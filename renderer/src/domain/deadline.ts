@@ -28,6 +28,11 @@ export function localDate(isoInstant: string): string {
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10)
 }
 
+/** The instant (ISO, UTC) at which a UTC+8 calendar date begins. */
+export function startOfLocalDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - CHINA_OFFSET_MS).toISOString()
+}
+
 /** A YYYY-MM-DD date moved by whole days (done in UTC, where every day has 24 hours). */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)

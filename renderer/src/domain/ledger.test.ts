@@ -458,3 +458,11 @@ describe('openNeedsOf', () => {
     expect(openNeedsOf(ROWS, { idCardMasked: '' })).toEqual([])
   })
 })
+
+describe('date range on instants stored in another form', () => {
+  it('a registration time not in the app’s own UTC form is still placed on its China date', () => {
+    const row = { ...ROWS[0]!, registeredAt: '2026-11-24T01:00:00+08:00' } // 23rd 17:00Z, the 24th in China
+    expect(matchesFilter(row, { from: '2026-11-24', to: '2026-11-24' }, '2026-11-25')).toBe(true)
+    expect(matchesFilter(row, { to: '2026-11-23' }, '2026-11-25')).toBe(false)
+  })
+})

@@ -1,4 +1,4 @@
-import { dueStatus, localDate, type DueStatus } from './deadline'
+import { addDays, dueStatus, localDate, startOfLocalDay, type DueStatus } from './deadline'
 import { shownIdCard, type NeedChannel, type NeedDoc, type Urgency } from './need'
 import {
   CLOCK_STOPPED,
@@ -89,6 +89,8 @@ export function matchesFilter(row: LedgerRow, filter: LedgerFilter, today: strin
   return ledgerPredicate(filter, today)(row)
 }
 
+const isCanonical = (instant: string) => instant.length === 24 && instant.endsWith('Z') && instant[10] === 'T'
+
 /** The filter prepared once per query (lower-casing, digit forms), then tested against each row. */
 function ledgerPredicate(filter: LedgerFilter, today: string): (row: LedgerRow) => boolean {
   const statuses = filter.statuses?.length ? filter.statuses : null
@@ -96,15 +98,24 @@ function ledgerPredicate(filter: LedgerFilter, today: string): (row: LedgerRow) 
   const text = filter.text?.trim().toLowerCase() ?? ''
   const digits = text.replace(/[\s-]/g, '')
   const byDigits = /^\d+$/.test(digits)
+  // The date range as instants, worked out once: comparing text is far cheaper than a date per row.
+  const from = filter.from ? startOfLocalDay(filter.from) : null
+  const until = filter.to ? startOfLocalDay(addDays(filter.to, 1)) : null
   return (row) => {
     if (statuses && !statuses.includes(row.status)) return false
     if (filter.category && row.categoryItem !== filter.category && !row.categoryItem.startsWith(itemPrefix)) return false
     if (filter.village && row.village !== filter.village) return false
     if (filter.handler && row.handlerName !== filter.handler) return false
-    if (filter.from || filter.to) {
-      const day = localDate(row.registeredAt)
-      if (filter.from && day < filter.from) return false
-      if (filter.to && day > filter.to) return false
+    if (from !== null || until !== null) {
+      // Instants as the app stores them (toISOString) compare as text; anything else is parsed.
+      if (isCanonical(row.registeredAt)) {
+        if (from !== null && row.registeredAt < from) return false
+        if (until !== null && row.registeredAt >= until) return false
+      } else {
+        const day = localDate(row.registeredAt)
+        if (filter.from && day < filter.from) return false
+        if (filter.to && day > filter.to) return false
+      }
     }
     if (filter.overdueOnly && rowDueStatus(row, today) !== 'overdue') return false
     if (text && !matchesQuery(row.searchKeys, text) && !(byDigits && row.searchKeys.includes(digits)) && !row.description.toLowerCase().includes(text))
