@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const results = join(root, 'test-results')
-rmSync(results, { recursive: true, force: true })
+// Only this runner's own reports are cleared: the benchmark keeps its seeded profile in test-results/ too.
+for (const old of ['vitest.json', 'playwright.json', 'e2e']) rmSync(join(results, old), { recursive: true, force: true })
 mkdirSync(results, { recursive: true })
 const only = process.argv.slice(2) // e.g. `npm test -- unit e2e`
 
