@@ -1,0 +1,95 @@
+function (newDoc, oldDoc, userCtx, secObj) {
+  // validate_doc_update of every station database (`station-<code>`), stored as data and loaded
+  // by the provisioning command. It runs inside Apache CouchDB 3 (SpiderMonkey): ES5 only, no
+  // let/const, arrow functions, template strings or Array.prototype.includes.
+  //
+  // Each refusal is `{forbidden: '<reason>: <detail>'}`; the reason word lets the station show a
+  // message in the clerk's language.
+
+  // The document types a station may store, their ids and required fields: the one list. A new
+  // type must be added here (and provisioning re-run) before any station writes it.
+  var NEED_EVENT_KINDS = ['assign', 'resolve', 'followUp', 'refer', 'decline'];
+  var TYPES = {
+    // station:<code>, the station's settings
+    station: function (doc, code) {
+      if (doc._id !== 'station:' + code) refuse('wrongStation', doc._id + ' is not the settings of station ' + code);
+      requireText(doc, 'name');
+      if (doc.code !== code) refuse('badShape', 'code must be ' + code);
+    },
+    // need:<code>:<ulid>, one walk-in need
+    need: function (doc, code) {
+      var parts = idParts(doc._id, 3, 'need');
+      if (parts[1] !== code) refuse('wrongStation', doc._id + ' belongs to station ' + parts[1] + ', not ' + code);
+      requireText(doc, 'number');
+      requireText(doc, 'registeredAt');
+      if (!doc.resident || typeof doc.resident !== 'object') refuse('badShape', 'resident is required');
+      requireText(doc.resident, 'name', 'resident.name');
+      requireText(doc.resident, 'phone', 'resident.phone');
+      if (typeof doc.dueDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(doc.dueDate)) {
+        refuse('badShape', 'dueDate must be YYYY-MM-DD');
+      }
+    },
+    // needEvent:<code>:<needUlid>:<eventUlid>, one step of a need's timeline
+    needEvent: function (doc, code) {
+      var parts = idParts(doc._id, 4, 'needEvent');
+      if (parts[1] !== code) refuse('wrongStation', doc._id + ' belongs to station ' + parts[1] + ', not ' + code);
+      if (doc.needId !== 'need:' + parts[1] + ':' + parts[2]) {
+        refuse('badShape', 'needId must be need:' + parts[1] + ':' + parts[2]);
+      }
+      if (NEED_EVENT_KINDS.indexOf(doc.kind) === -1) {
+        refuse('badShape', 'kind must be one of ' + NEED_EVENT_KINDS.join(', '));
+      }
+      requireText(doc, 'at');
+      requireText(doc, 'by');
+    }
+  };
+
+  function refuse(reason, detail) {
+    throw({ forbidden: reason + ': ' + detail });
+  }
+
+  function requireText(doc, field, label) {
+    if (typeof doc[field] !== 'string' || doc[field] === '') refuse('badShape', (label || field) + ' is required');
+  }
+
+  // Splits `<type>:<station>:…` into exactly `count` non-empty parts.
+  function idParts(id, count, type) {
+    var parts = String(id).split(':');
+    var ok = parts.length === count && parts[0] === type;
+    for (var i = 0; ok && i < parts.length; i++) if (parts[i] === '') ok = false;
+    if (!ok) refuse('badId', id + ' is not a ' + type + ' id');
+    return parts;
+  }
+
+  var dbName = String(userCtx.db || '');
+  if (dbName.indexOf('station-') !== 0 || dbName.length === 'station-'.length) {
+    refuse('notStationDb', dbName + ' is not a station database');
+  }
+  var code = dbName.substring('station-'.length);
+  var roles = userCtx.roles || [];
+  var isAdmin = roles.indexOf('_admin') !== -1;
+
+  if (!isAdmin && roles.indexOf('station:' + code) === -1) {
+    refuse('notAllowed', 'only station ' + code + ' may write here');
+  }
+
+  if (newDoc._deleted === true) {
+    if (!isAdmin) refuse('noDeletes', 'only an administrator may delete ' + newDoc._id);
+    return;
+  }
+
+  var check = Object.prototype.hasOwnProperty.call(TYPES, newDoc.type) ? TYPES[newDoc.type] : null;
+  if (!check) refuse('unknownType', 'type ' + JSON.stringify(newDoc.type) + ' is not a document of a station');
+  if (oldDoc && !oldDoc._deleted && oldDoc.type !== newDoc.type) {
+    refuse('badShape', newDoc._id + ' cannot change type from ' + oldDoc.type + ' to ' + newDoc.type);
+  }
+
+  if (newDoc.stationId !== code) refuse('wrongStation', 'stationId must be ' + code);
+  if (typeof newDoc.schemaVersion !== 'number' || !isFinite(newDoc.schemaVersion)) {
+    refuse('badShape', 'schemaVersion must be a number');
+  }
+  requireText(newDoc, 'createdAt');
+  requireText(newDoc, 'createdBy');
+
+  check(newDoc, code);
+}
