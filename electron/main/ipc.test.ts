@@ -8,12 +8,26 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 const electron = vi.hoisted(() => ({
   handlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
   documents: '',
+  userData: '',
+  encryption: true,
   showSaveDialog: vi.fn(),
   showOpenDialog: vi.fn(),
 }))
 
 vi.mock('electron', () => ({
-  app: { getPath: (name: string) => (name === 'documents' ? electron.documents : '/nowhere') },
+  app: {
+    getPath: (name: string) => (name === 'documents' ? electron.documents : name === 'userData' ? electron.userData : '/nowhere'),
+  },
+  // A stand-in for the OS key store: reversible, and visibly not the clear text.
+  safeStorage: {
+    isEncryptionAvailable: () => electron.encryption,
+    encryptString: (text: string) => Buffer.from(`enc:${[...text].reverse().join('')}`),
+    decryptString: (bytes: Buffer) => {
+      const text = bytes.toString()
+      if (!text.startsWith('enc:')) throw new Error('cannot decrypt')
+      return [...text.slice(4)].reverse().join('')
+    },
+  },
   BrowserWindow: { fromWebContents: () => null },
   dialog: { showSaveDialog: electron.showSaveDialog, showOpenDialog: electron.showOpenDialog },
   ipcMain: {
@@ -27,6 +41,7 @@ const { IPC } = await import('./ipcChannels')
 
 const dir = mkdtempSync(join(tmpdir(), 'shell-ipc-'))
 electron.documents = dir
+electron.userData = join(dir, 'userData')
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 let trusted = true
@@ -50,12 +65,13 @@ async function invoke(channel: string, event: IpcMainInvokeEvent, ...args: unkno
 
 beforeEach(() => {
   trusted = true
+  electron.encryption = true
   electron.showSaveDialog.mockReset()
   electron.showOpenDialog.mockReset()
 })
 
 describe('registerShellIpc', () => {
-  it('handles exactly the four shell channels', () => {
+  it('handles exactly the shell channels', () => {
     expect([...electron.handlers.keys()].sort()).toEqual(Object.values(IPC).sort())
   })
 
@@ -158,5 +174,53 @@ describe('shell:openFile', () => {
       await expect(invoke(IPC.openFile, fakeEvent(), bad)).rejects.toThrow()
     }
     expect(electron.showOpenDialog).not.toHaveBeenCalled()
+  })
+})
+
+describe('shell:secrets', () => {
+  const secretsFile = () => join(electron.userData, 'secrets.json')
+
+  it('keeps a secret encrypted in userData and gives it back', async () => {
+    await expect(invoke(IPC.secretsSave, fakeEvent(), 'sync.password:xinghe-01', '口令 s3cret')).resolves.toBe(true)
+    const stored = readFileSync(secretsFile(), 'utf8')
+    expect(stored).not.toContain('s3cret')
+    expect(JSON.parse(stored).secrets['sync.password:xinghe-01']).toBe(Buffer.from('enc:terc3s 令口').toString('base64'))
+    await expect(invoke(IPC.secretsLoad, fakeEvent(), 'sync.password:xinghe-01')).resolves.toBe('口令 s3cret')
+    await expect(invoke(IPC.secretsLoad, fakeEvent(), 'sync.password:other')).resolves.toBeNull()
+  })
+
+  it('keeps several secrets through concurrent saves, and removes one', async () => {
+    await Promise.all(['a', 'b', 'c'].map((k) => invoke(IPC.secretsSave, fakeEvent(), `k.${k}`, `v-${k}`)))
+    for (const k of ['a', 'b', 'c']) await expect(invoke(IPC.secretsLoad, fakeEvent(), `k.${k}`)).resolves.toBe(`v-${k}`)
+    await expect(invoke(IPC.secretsRemove, fakeEvent(), 'k.b')).resolves.toBeUndefined()
+    await expect(invoke(IPC.secretsLoad, fakeEvent(), 'k.b')).resolves.toBeNull()
+    await expect(invoke(IPC.secretsLoad, fakeEvent(), 'k.c')).resolves.toBe('v-c')
+  })
+
+  it('refuses to keep anything when the OS offers no encryption, never writing it in clear', async () => {
+    electron.encryption = false
+    await expect(invoke(IPC.secretsSave, fakeEvent(), 'k.clear', 'plain-password')).resolves.toBe(false)
+    expect(readFileSync(secretsFile(), 'utf8')).not.toContain('plain-password')
+    await expect(invoke(IPC.secretsLoad, fakeEvent(), 'k.clear')).resolves.toBeNull()
+  })
+
+  it('answers null for a secret that cannot be decrypted any more, and starts afresh from a broken file', async () => {
+    writeFileSync(secretsFile(), JSON.stringify({ version: 1, secrets: { 'k.old': Buffer.from('garbage').toString('base64') } }))
+    await expect(invoke(IPC.secretsLoad, fakeEvent(), 'k.old')).resolves.toBeNull()
+    writeFileSync(secretsFile(), '{not json')
+    await expect(invoke(IPC.secretsLoad, fakeEvent(), 'k.old')).resolves.toBeNull()
+    await expect(invoke(IPC.secretsSave, fakeEvent(), 'k.new', 'x')).resolves.toBe(true)
+    await expect(invoke(IPC.secretsLoad, fakeEvent(), 'k.new')).resolves.toBe('x')
+  })
+
+  it('rejects bad keys and values before touching the file', async () => {
+    for (const key of [undefined, 42, '', '__proto__', '../secrets', 'a b', 'x'.repeat(101)]) {
+      await expect(invoke(IPC.secretsSave, fakeEvent(), key, 'v')).rejects.toThrow(/secret key/)
+      await expect(invoke(IPC.secretsLoad, fakeEvent(), key)).rejects.toThrow(/secret key/)
+      await expect(invoke(IPC.secretsRemove, fakeEvent(), key)).rejects.toThrow(/secret key/)
+    }
+    for (const value of [undefined, 7, { toString: () => 'x' }, 'x'.repeat(4097)]) {
+      await expect(invoke(IPC.secretsSave, fakeEvent(), 'k.ok', value)).rejects.toThrow(/secret/)
+    }
   })
 })

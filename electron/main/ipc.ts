@@ -1,9 +1,10 @@
 // IPC handlers behind window.shell. Every argument is validated here; the renderer is not trusted.
-import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, safeStorage } from 'electron'
 import type { IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions } from 'electron'
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { IPC } from './ipcChannels'
+import { SecretFile } from './secrets'
 import {
   acceptToFilters,
   expectNoArgs,
@@ -11,6 +12,8 @@ import {
   MAX_FILE_BYTES,
   validateAcceptList,
   validateSaveFileRequest,
+  validateSecretKey,
+  validateSecretValue,
   validateSuggestedName,
   withExtension,
 } from './ipcValidation'
@@ -51,6 +54,17 @@ function print(event: IpcMainInvokeEvent): Promise<void> {
     })
   })
 }
+
+/** The passwords the renderer keeps, encrypted by the OS, in userData/secrets.json. */
+const secrets = new SecretFile(() => join(app.getPath('userData'), 'secrets.json'), {
+  isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+  encryptString: (text) => {
+    const bytes = safeStorage.encryptString(text)
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  },
+  // Electron types its Buffer with its own @types/node; the bytes are the same.
+  decryptString: (bytes) => safeStorage.decryptString(Buffer.from(bytes) as unknown as Parameters<typeof safeStorage.decryptString>[0]),
+})
 
 export function registerShellIpc({ isTrustedSender }: ShellIpcOptions): void {
   const handle = (channel: string, handler: Handler) => {
@@ -95,5 +109,16 @@ export function registerShellIpc({ isTrustedSender }: ShellIpcOptions): void {
     if (info.size > MAX_FILE_BYTES) throw new Error('文件过大 (file too large)')
     const bytes = await readFile(path)
     return { name: basename(path), data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }
+  })
+
+  handle(IPC.secretsSave, async (_event, args) => {
+    const key = validateSecretKey(args[0])
+    return secrets.save(key, validateSecretValue(args[1]))
+  })
+
+  handle(IPC.secretsLoad, async (_event, args) => secrets.load(validateSecretKey(args[0])))
+
+  handle(IPC.secretsRemove, async (_event, args) => {
+    await secrets.remove(validateSecretKey(args[0]))
   })
 }

@@ -4,6 +4,9 @@ export const IPC = {
   printToPdf: 'shell:printToPdf',
   saveFile: 'shell:saveFile',
   openFile: 'shell:openFile',
+  secretsSave: 'shell:secrets:save',
+  secretsLoad: 'shell:secrets:load',
+  secretsRemove: 'shell:secrets:remove',
 } as const
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC]

@@ -7,6 +7,8 @@ import {
   MAX_FILE_BYTES,
   validateAcceptList,
   validateSaveFileRequest,
+  validateSecretKey,
+  validateSecretValue,
   validateSuggestedName,
   withExtension,
 } from './ipcValidation'
@@ -122,5 +124,20 @@ describe('expectNoArgs', () => {
   it('rejects any argument', () => {
     expect(() => expectNoArgs([])).not.toThrow()
     expect(() => expectNoArgs([undefined])).toThrow(IpcValidationError)
+  })
+})
+
+describe('secrets', () => {
+  it('accepts plain keys and short strings', () => {
+    expect(validateSecretKey('sync.password:xinghe-01')).toBe('sync.password:xinghe-01')
+    expect(validateSecretValue('')).toBe('')
+    expect(validateSecretValue('口令 with spaces')).toBe('口令 with spaces')
+  })
+
+  it('rejects odd keys and non-string or huge values', () => {
+    for (const key of [undefined, null, 1, '', '__proto__', '.hidden', 'a/b', 'a b', 'k'.repeat(101)]) {
+      expect(() => validateSecretKey(key)).toThrow(IpcValidationError)
+    }
+    for (const value of [undefined, null, 1, ['x'], 'x'.repeat(4097)]) expect(() => validateSecretValue(value)).toThrow(IpcValidationError)
   })
 })

@@ -9,6 +9,10 @@ export const MAX_MIME_LENGTH = 255
 export const MAX_ACCEPT_ENTRIES = 32
 export const MAX_ACCEPT_ENTRY_LENGTH = 100
 
+/** Secrets are short (a password); keys are names the renderer chooses, e.g. sync.password:xinghe-01. */
+export const MAX_SECRET_KEY_LENGTH = 100
+export const MAX_SECRET_LENGTH = 4096
+
 export class IpcValidationError extends Error {
   override name = 'IpcValidationError'
 }
@@ -105,4 +109,21 @@ export function acceptToFilters(accept: readonly string[]): FileFilterSpec[] {
   }
   if (extensions.size === 0) return []
   return [{ name: '可打开的文件 (Supported files)', extensions: [...extensions] }]
+}
+
+const SECRET_KEY_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/
+
+export function validateSecretKey(value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_SECRET_KEY_LENGTH) {
+    fail(`secret key must be 1–${MAX_SECRET_KEY_LENGTH} characters`)
+  }
+  // Also keeps keys like __proto__ out of the secrets file's object.
+  if (!SECRET_KEY_RE.test(value)) fail('secret key may hold only letters, digits and . _ : -')
+  return value
+}
+
+export function validateSecretValue(value: unknown): string {
+  if (typeof value !== 'string') fail('secret must be a string')
+  if (value.length > MAX_SECRET_LENGTH) fail(`secret exceeds ${MAX_SECRET_LENGTH} characters`)
+  return value
 }

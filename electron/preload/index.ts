@@ -11,6 +11,11 @@ const api: ShellApi = {
   saveFile: ({ suggestedName, data, mimeType }: SaveFileRequest) =>
     ipcRenderer.invoke(IPC.saveFile, { suggestedName, data, mimeType }) as Promise<string | null>,
   openFile: (accept: string[]) => ipcRenderer.invoke(IPC.openFile, accept) as Promise<OpenedFile | null>,
+  secrets: {
+    save: (key: string, value: string) => ipcRenderer.invoke(IPC.secretsSave, key, value) as Promise<boolean>,
+    load: (key: string) => ipcRenderer.invoke(IPC.secretsLoad, key) as Promise<string | null>,
+    remove: (key: string) => ipcRenderer.invoke(IPC.secretsRemove, key) as Promise<void>,
+  },
 }
 
 contextBridge.exposeInMainWorld('shell', api)

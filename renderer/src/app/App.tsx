@@ -14,9 +14,11 @@ import { NeedDetailPage } from '../features/needs/NeedDetailPage'
 import { RegisterNeedPage } from '../features/needs/RegisterNeedPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { StationSetupPage } from '../features/settings/StationSetupPage'
+import { SyncSettingsPage } from '../features/sync/SyncSettingsPage'
 import { AppLayout } from './AppLayout'
 import { paths } from './paths'
 import { SessionProvider, useSession } from './session'
+import { SyncProvider } from './syncContext'
 
 export function App({ services, i18n }: { services: Services; i18n: I18n }) {
   const [language, setLanguage] = useState(i18n.language)
@@ -51,15 +53,18 @@ function SetupGate() {
   const { station } = useSession()
   if (!station) return <StationSetupPage />
   return (
-    <AppLayout>
-      <Routes>
-        <Route path={paths.home} element={<HomePage />} />
-        <Route path={paths.register} element={<RegisterNeedPage />} />
-        <Route path={paths.ledger} element={<LedgerPage />} />
-        <Route path="/needs/:id" element={<NeedDetailPage />} />
-        <Route path={paths.settings} element={<SettingsPage />} />
-        <Route path="*" element={<Navigate to={paths.home} replace />} />
-      </Routes>
-    </AppLayout>
+    <SyncProvider>
+      <AppLayout>
+        <Routes>
+          <Route path={paths.home} element={<HomePage />} />
+          <Route path={paths.register} element={<RegisterNeedPage />} />
+          <Route path={paths.ledger} element={<LedgerPage />} />
+          <Route path="/needs/:id" element={<NeedDetailPage />} />
+          <Route path={paths.settings} element={<SettingsPage />} />
+          <Route path={paths.sync} element={<SyncSettingsPage />} />
+          <Route path="*" element={<Navigate to={paths.home} replace />} />
+        </Routes>
+      </AppLayout>
+    </SyncProvider>
   )
 }

@@ -1,8 +1,9 @@
-import { FileAddOutlined, HomeOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons'
+import { CloudSyncOutlined, FileAddOutlined, HomeOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons'
 import { Layout, Menu, Select, Space, Typography } from 'antd'
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router-dom'
+import { SyncStatusIndicator } from '../features/sync/SyncStatusIndicator'
 import { LanguageSwitch } from './LanguageSwitch'
 import { paths } from './paths'
 import { useStation } from './session'
@@ -38,6 +39,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             { key: paths.home, icon: <HomeOutlined />, label: t('app.nav.home') },
             { key: paths.register, icon: <FileAddOutlined />, label: `${t('app.nav.register')} (F2)` },
             { key: paths.ledger, icon: <UnorderedListOutlined />, label: t('app.nav.ledger') },
+            { key: paths.sync, icon: <CloudSyncOutlined />, label: t('sync.nav') },
             { key: paths.settings, icon: <SettingOutlined />, label: t('app.nav.settings') },
           ]}
         />
@@ -49,6 +51,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         >
           <Typography.Text strong>{station.name}</Typography.Text>
           <Space size="large">
+            <SyncStatusIndicator />
             <Space>
               <span>{t('app.operator')}</span>
               <Select

@@ -5,4 +5,5 @@ export const paths = {
   ledger: '/needs',
   need: (id: string) => `/needs/${encodeURIComponent(id)}`,
   settings: '/settings',
+  sync: '/sync',
 }

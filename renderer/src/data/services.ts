@@ -1,3 +1,4 @@
+import { StationSync } from '../sync/stationSync'
 import { DeviceStore } from './deviceStore'
 import { LedgerStore } from './ledgerStore'
 import { openLocalDb, type LocalDb } from './localDb'
@@ -16,6 +17,8 @@ export interface Services {
   projector: Projector
   needs: NeedRepository
   stations: StationRepository
+  /** Live sync with the central server; started by the app once its settings are saved */
+  sync: StationSync
   /** Throws the read model away and rebuilds it from PouchDB; returns documents read. */
   rebuildReadModel(): Promise<number>
   close(): Promise<void>
@@ -50,6 +53,7 @@ export async function startServices(names: ServiceNames = {}, db: LocalDb = open
     },
     needs: new NeedRepository(db, readModel),
     stations: new StationRepository(db),
+    sync: new StationSync(db, device),
     async rebuildReadModel() {
       projector.stop()
       await projector.idle()
@@ -60,6 +64,7 @@ export async function startServices(names: ServiceNames = {}, db: LocalDb = open
       return read
     },
     async close() {
+      await services.sync.close()
       projector.stop()
       await projector.idle()
       readModel.close()

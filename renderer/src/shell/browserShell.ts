@@ -1,4 +1,35 @@
-import type { OpenedFile, SaveFileRequest, ShellApi } from './shellApi'
+import type { OpenedFile, SaveFileRequest, SecretStore, ShellApi } from './shellApi'
+
+const SECRET_PREFIX = 'tongxin.secret.'
+
+/**
+ * A browser has no safe place for a secret, so it is kept only for this tab's session (sessionStorage:
+ * gone when the tab closes). Keeping it longer is the clerk's explicit choice, made elsewhere.
+ */
+export const sessionSecrets: SecretStore = {
+  async save(key, value) {
+    try {
+      sessionStorage.setItem(SECRET_PREFIX + key, value)
+      return true
+    } catch {
+      return false // storage disabled or full
+    }
+  },
+  async load(key) {
+    try {
+      return sessionStorage.getItem(SECRET_PREFIX + key)
+    } catch {
+      return null
+    }
+  },
+  async remove(key) {
+    try {
+      sessionStorage.removeItem(SECRET_PREFIX + key)
+    } catch {
+      // nothing was kept
+    }
+  },
+}
 
 /** The browser's way of doing what the desktop shell does: window.print, downloads and file inputs. */
 export const browserShell: ShellApi = {
@@ -36,6 +67,7 @@ export const browserShell: ShellApi = {
       input.click()
     })
   },
+  secrets: sessionSecrets,
 }
 
 /** The shell in use: Electron's when the preload provided one, else the browser's. */

@@ -14,6 +14,18 @@ export interface OpenedFile {
   data: Uint8Array
 }
 
+/**
+ * Secrets (the central server's password) kept by the platform: Electron encrypts them with the OS
+ * (safeStorage) in a file of its own; a browser keeps them for the tab's session only.
+ */
+export interface SecretStore {
+  /** Keeps the value under key; false when the platform cannot keep it safely (then nothing is kept). */
+  save(key: string, value: string): Promise<boolean>
+  /** The value kept under key, or null. */
+  load(key: string): Promise<string | null>
+  remove(key: string): Promise<void>
+}
+
 export interface ShellApi {
   /** 'electron' inside the desktop shell, 'browser' otherwise */
   readonly platform: 'electron' | 'browser'
@@ -25,6 +37,7 @@ export interface ShellApi {
   saveFile(request: SaveFileRequest): Promise<string | null>
   /** Let the user pick a file to open; null if cancelled. */
   openFile(accept: string[]): Promise<OpenedFile | null>
+  secrets: SecretStore
 }
 
 declare global {

@@ -1,0 +1,355 @@
+import PouchDB from 'pouchdb-browser'
+import type { DeviceStore } from '../data/deviceStore'
+import type { LocalDb } from '../data/localDb'
+import { stationDbUrl, type SyncSettings } from '../domain/syncSettings'
+import {
+  BACKOFF,
+  backoffDelay,
+  errorMessage,
+  initialSyncState,
+  problemOf,
+  syncStatus,
+  type ConnectionVerdict,
+  type SyncDirection,
+  type SyncEvent,
+  type SyncState,
+} from '../domain/syncStatus'
+import { testConnection } from './connection'
+import { appendRun, JOURNAL_LIMIT } from './syncJournal'
+import { loadLastSyncedAt, loadPushedSeq, saveLastSyncedAt, savePushedSeq } from './syncPrefs'
+
+// Live two-way sync of the station's PouchDB with its database on the central CouchDB 3.
+// PouchDB does the replication (checkpointed, so a restart resumes and never doubles a document);
+// this class starts and stops it, retries with a bounded backoff, turns its events into the status
+// the header shows, counts what is not yet uploaded and keeps the device's sync journal.
+// Documents that arrive reach the screen the usual way: PouchDB's changes feed → projector.
+
+/** What one direction of PouchDB's Sync emits (its typings do not expose `push` and `pull`). */
+interface Leg {
+  on(event: 'active', listener: () => void): Leg
+  on(event: 'paused', listener: (error?: unknown) => void): Leg
+  on(event: 'change', listener: (info: { docs?: unknown[] }) => void): Leg
+  on(event: 'denied', listener: (error: unknown) => void): Leg
+  on(event: 'checkpoint', listener: (info: { checkpoint?: number | string }) => void): Leg
+}
+
+export interface StationSyncOptions {
+  /** The PouchDB with the http adapter, for the remote database */
+  Pouch?: PouchDB.Static
+  now?: () => string
+  /** Retry delays; tests shorten them */
+  backoff?: { firstMs: number; maxMs: number }
+  fetch?: typeof fetch
+  /** Beyond this many, the pending count says "more than" */
+  pendingCap?: number
+  journalLimit?: number
+  batchSize?: number
+}
+
+export const PENDING_CAP = 10_000
+
+export class StationSync {
+  private state: SyncState = initialSyncState
+  private readonly listeners = new Set<() => void>()
+  private sync: PouchDB.Replication.Sync<object> | null = null
+  private remote: PouchDB.Database | null = null
+  private settings: SyncSettings | null = null
+  private password = ''
+  /** Events of a sync that was cancelled or replaced are ignored. */
+  private generation = 0
+  private pushedSeq: number | string = 0
+  private remoteUrl = ''
+  private localFeed: PouchDB.Core.Changes<object> | null = null
+  private countTimer: ReturnType<typeof setTimeout> | null = null
+  private retryTimer: ReturnType<typeof setTimeout> | null = null
+  private counting: Promise<void> = Promise.resolve()
+  /** Journal writes and saved sequence numbers, in order; tests and close() wait for them. */
+  private writes: Promise<unknown> = Promise.resolve()
+  private readonly failures: Record<SyncDirection, number> = { push: 0, pull: 0 }
+  private readonly Pouch: PouchDB.Static
+  private readonly now: () => string
+  private readonly backoff: { firstMs: number; maxMs: number }
+  private readonly fetchImpl: typeof fetch | undefined
+  private readonly pendingCap: number
+  private readonly journalLimit: number
+  private readonly batchSize: number
+
+  constructor(
+    private readonly db: LocalDb,
+    private readonly device: DeviceStore,
+    options: StationSyncOptions = {},
+  ) {
+    this.Pouch = options.Pouch ?? PouchDB
+    this.now = options.now ?? (() => new Date().toISOString())
+    this.backoff = options.backoff ?? BACKOFF
+    this.fetchImpl = options.fetch
+    this.pendingCap = options.pendingCap ?? PENDING_CAP
+    this.journalLimit = options.journalLimit ?? JOURNAL_LIMIT
+    this.batchSize = options.batchSize ?? 100
+  }
+
+  get status(): SyncState {
+    return this.state
+  }
+
+  /** For React's useSyncExternalStore. */
+  getStatus = (): SyncState => this.state
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  get running(): boolean {
+    return this.state.running
+  }
+
+  /**
+   * Shows what is known before any connection: the last successful sync and what is waiting to
+   * be uploaded to the server in `settings` (null: sync not set up, nothing is counted).
+   */
+  async restore(settings: SyncSettings | null): Promise<void> {
+    const lastSyncedAt = await loadLastSyncedAt(this.device)
+    if (!settings) {
+      this.dispatch({ type: 'restore', lastSyncedAt, pending: null })
+      return
+    }
+    await this.useRemote(stationDbUrl(settings))
+    this.dispatch({ type: 'restore', lastSyncedAt, pending: await this.countPending() })
+    this.watchLocalChanges()
+  }
+
+  /** Starts live two-way sync (stopping any sync already running). */
+  async start(settings: SyncSettings, password: string): Promise<void> {
+    this.cancelSync()
+    this.settings = settings
+    this.password = password
+    await this.useRemote(stationDbUrl(settings))
+    this.dispatch({ type: 'start', at: this.now() })
+    this.watchLocalChanges()
+    this.scheduleCount()
+    this.launch()
+  }
+
+  /** Stops syncing; local work goes on and is uploaded at the next start. */
+  async stop(): Promise<void> {
+    const wasRunning = this.state.running || this.sync !== null
+    this.cancelSync()
+    this.settings = null
+    this.password = ''
+    if (wasRunning) this.dispatch({ type: 'stop', at: this.now() })
+    await this.settled()
+  }
+
+  /** Sync cannot start: e.g. the password was kept only for a browser session that has ended. */
+  block(problem: 'needsPassword'): void {
+    this.cancelSync()
+    this.dispatch({ type: 'blocked', problem })
+  }
+
+  /** Tries the server again at once (the browser says the network is back) instead of waiting for the backoff. */
+  reconnectNow(): void {
+    if (!this.settings || this.state.phase !== 'offline') return
+    this.failures.push = 0
+    this.failures.pull = 0
+    this.launch()
+  }
+
+  testConnection(settings: Pick<SyncSettings, 'url' | 'stationCode' | 'username'>, password: string): Promise<ConnectionVerdict> {
+    return testConnection(settings, password, this.fetchImpl)
+  }
+
+  /** Recounts local changes not yet on the central server. */
+  refreshPending(): Promise<void> {
+    this.counting = this.counting.then(async () => {
+      if (!this.remoteUrl) return
+      const count = await this.countPending()
+      if (count !== this.state.pending) this.dispatch({ type: 'pending', count })
+    })
+    return this.counting
+  }
+
+  /** Resolves when the journal and the saved sequence numbers written so far are stored. */
+  async settled(): Promise<void> {
+    await this.writes
+    await this.counting
+  }
+
+  async close(): Promise<void> {
+    this.cancelSync()
+    this.localFeed?.cancel()
+    this.localFeed = null
+    if (this.countTimer) clearTimeout(this.countTimer)
+    await this.settled()
+  }
+
+  // ----------------------------------------------------------------------------------------------
+
+  private async useRemote(url: string): Promise<void> {
+    if (url === this.remoteUrl) return
+    this.remoteUrl = url
+    this.pushedSeq = await loadPushedSeq(this.device, url)
+  }
+
+  private launch(): void {
+    const settings = this.settings
+    if (!settings) return
+    this.cancelSync(false)
+    const generation = ++this.generation
+    // skip_setup: the station never creates its database; provisioning does (and a PUT by a non-admin
+    // is refused by CouchDB). auth: each request carries the credentials, as no cookie comes back
+    // from a server on another origin.
+    const remote = new this.Pouch(stationDbUrl(settings), {
+      skip_setup: true,
+      auth: { username: settings.username, password: this.password },
+    })
+    quietInfo(remote)
+    this.remote = remote
+    const legOptions = (direction: SyncDirection): PouchDB.Replication.ReplicateOptions => ({
+      back_off_function: () => backoffDelay(this.failures[direction]++, this.backoff),
+    })
+    const sync = this.db.sync(remote, {
+      live: true,
+      retry: true,
+      batch_size: this.batchSize,
+      push: legOptions('push'),
+      pull: legOptions('pull'),
+    })
+    this.sync = sync
+    const legs = sync as unknown as { push: Leg; pull: Leg }
+    for (const direction of ['push', 'pull'] as const) this.follow(legs[direction], direction, generation)
+    // Unauthorized and forbidden end PouchDB's retrying: sync stops with an error.
+    sync.on('error', (error) => void this.onFatal(error, generation))
+  }
+
+  private follow(leg: Leg, direction: SyncDirection, generation: number): void {
+    const current = () => generation === this.generation
+    const healthy = () => {
+      this.failures[direction] = 0
+    }
+    leg.on('active', () => {
+      if (!current()) return
+      healthy()
+      this.dispatch({ type: 'active', direction, at: this.now() })
+    })
+    leg.on('change', (info) => {
+      if (!current()) return
+      healthy()
+      this.dispatch({ type: 'change', direction, docs: info.docs?.length ?? 0, at: this.now() })
+    })
+    leg.on('denied', (error) => {
+      if (!current()) return
+      const { id, reason, message } = (error ?? {}) as { id?: string; reason?: string; message?: string }
+      this.dispatch({ type: 'denied', direction, id: id ?? '?', reason: reason ?? message ?? '', at: this.now() })
+    })
+    leg.on('paused', (error) => {
+      if (!current()) return
+      if (error) {
+        this.dispatch({ type: 'paused', direction, at: this.now(), problem: problemOf(error), message: errorMessage(error) })
+        return
+      }
+      healthy()
+      this.dispatch({ type: 'paused', direction, at: this.now() })
+    })
+    if (direction === 'push') {
+      leg.on('checkpoint', (info) => {
+        if (!current() || info.checkpoint === undefined) return
+        // Everything up to this local sequence is now on the server (or was refused by it).
+        this.pushedSeq = info.checkpoint
+        const remote = this.remoteUrl
+        const seq = info.checkpoint
+        this.queueWrite(() => savePushedSeq(this.device, remote, seq))
+        this.scheduleCount()
+      })
+    }
+  }
+
+  private async onFatal(error: unknown, generation: number): Promise<void> {
+    if (generation !== this.generation || !this.settings) return
+    const settings = this.settings
+    this.sync = null
+    // PouchDB gives up on 401/403; ask the server which it is (this test server answers 401 where
+    // CouchDB answers 403, so the status alone cannot tell a wrong password from a wrong station).
+    const verdict = await this.testConnection(settings, this.password).catch((): ConnectionVerdict => 'unreachable')
+    if (generation !== this.generation) return
+    if (verdict === 'ok' || verdict === 'unreachable') {
+      // It passed: a server starting up, say. Keep trying, as for any lost connection.
+      this.dispatch({ type: 'paused', direction: 'push', at: this.now(), problem: problemOf(error), message: errorMessage(error) })
+      const delay = backoffDelay(this.failures.push++, this.backoff)
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null
+        if (generation === this.generation) this.launch()
+      }, delay)
+      return
+    }
+    this.cancelSync()
+    this.dispatch({ type: 'error', at: this.now(), problem: verdict, message: errorMessage(error) })
+  }
+
+  private cancelSync(newGeneration = true): void {
+    if (newGeneration) this.generation++
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.retryTimer = null
+    this.sync?.cancel()
+    this.sync = null
+    // The http adapter holds nothing open once the sync is cancelled; closing it just drops the object.
+    const remote = this.remote
+    this.remote = null
+    if (remote) void remote.close().catch(() => undefined)
+  }
+
+  private dispatch(event: SyncEvent): void {
+    const before = this.state
+    this.state = syncStatus(before, event)
+    if (this.state === before) return
+    const closed = this.state.closed
+    if (closed) this.queueWrite(() => appendRun(this.device, closed, this.journalLimit))
+    if (this.state.phase === 'online' && this.state.lastSyncedAt && this.state.lastSyncedAt !== before.lastSyncedAt) {
+      const at = this.state.lastSyncedAt
+      this.queueWrite(() => saveLastSyncedAt(this.device, at))
+      // At once, not debounced: "synced" and "1 not uploaded" should not stand side by side.
+      void this.refreshPending()
+    }
+    for (const listener of this.listeners) listener()
+  }
+
+  private queueWrite(write: () => Promise<unknown>): void {
+    this.writes = this.writes.then(write).catch((error) => console.error('sync journal', error))
+  }
+
+  /** Local writes change the count; a burst (a sync, an import) is counted once. */
+  private watchLocalChanges(): void {
+    if (this.localFeed) return
+    this.localFeed = this.db.changes({ since: 'now', live: true }).on('change', () => this.scheduleCount())
+  }
+
+  private scheduleCount(): void {
+    if (this.countTimer) return
+    this.countTimer = setTimeout(() => {
+      this.countTimer = null
+      void this.refreshPending()
+    }, 200)
+  }
+
+  /**
+   * Documents changed locally since the push's last checkpoint. PouchDB's changes feed lists each
+   * document once, at its latest change, so a need edited five times counts once. Design documents
+   * come down from the server and are never pushed.
+   */
+  private async countPending(): Promise<number> {
+    const page = await this.db.changes({ since: this.pushedSeq, limit: this.pendingCap + 1 })
+    return page.results.filter((change) => !change.id.startsWith('_design/')).length
+  }
+}
+
+/**
+ * PouchDB's replicator reads the source's info() after each batch, only to update its task list, and
+ * attaches no catch: when the server goes away mid-batch that rejection would surface as an
+ * unhandled error. A failed info() on the remote therefore answers an empty one; the replication
+ * itself meets the same failure on its next request, handles it and retries.
+ */
+function quietInfo(remote: PouchDB.Database): void {
+  const info = remote.info.bind(remote)
+  remote.info = (() =>
+    info().catch(() => ({ db_name: remote.name, doc_count: 0, update_seq: 0 }))) as unknown as typeof remote.info
+}
