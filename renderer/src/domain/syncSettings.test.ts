@@ -91,3 +91,11 @@ describe('central addresses', () => {
     expect(settingsFor('xinghe-01', undefined)).toBeNull()
   })
 })
+
+describe('the password never travels in the clear', () => {
+  it('refuses a plain http address unless the server is on this computer', () => {
+    expect(errorsOf(form({ url: 'http://central.example.cn:5984' }))).toEqual([{ field: 'url', message: 'sync.error.urlInsecure' }])
+    expect(checkSyncForm(form({ url: 'http://localhost:5984' })).ok).toBe(true)
+    expect(checkSyncForm(form({ url: 'https://central.example.cn:6984' })).ok).toBe(true)
+  })
+})

@@ -24,6 +24,12 @@ export const syncFormSchema = z.object({
       const url = parseUrl(text)
       return !!url && (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
     }, 'sync.error.urlFormat')
+    // The password goes with every request: over plain http only to this very computer (the desktop
+    // app's CSP allows nothing else either).
+    .refine((text) => {
+      const url = parseUrl(text)
+      return !url || url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+    }, 'sync.error.urlInsecure')
     // A password in the address would be stored in plain text and shown on screen.
     .refine((text) => {
       const url = parseUrl(text)
