@@ -20,12 +20,18 @@
 //   the error): `selectorInQuery` below passes it on, as CouchDB 3 documents the endpoint;
 // - validate_doc_update gets no `userCtx.db` (it reads a property PouchDB 9 no longer has):
 //   patched below, since CouchDB 3 documents `userCtx.db` and our validate function reads it.
+// - pouchdb-validation overwrote an incoming document's `_revisions` with the stored document's
+//   before storing it, so every `new_edits: false` write into a database with a validate function
+//   (replication, 同步包 imports) lost its revision history, and an edit of a document already on
+//   the server collapsed onto the stored revision (the edit was silently dropped): patched below to
+//   validate a copy, as CouchDB 3 stores the revisions it is given.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
-import { createRequire } from 'node:module'
-import { join, sep } from 'node:path'
+import Module, { createRequire } from 'node:module'
+import { dirname, join, sep } from 'node:path'
 
 const require = createRequire(import.meta.url)
+patchValidationRevisions()
 const PouchDB = require('pouchdb-node')
 const expressPouchDB = require('express-pouchdb')
 // express-pouchdb's own pouchdb-auth, for hashing the admin password the way it checks it.
@@ -38,6 +44,23 @@ const adminPassword = process.env.CENTRAL_ADMIN_PASSWORD
 if (!dataDir || !adminName || !adminPassword) {
   console.error('centralServerProcess: CENTRAL_DATA_DIR, CENTRAL_ADMIN_NAME and CENTRAL_ADMIN_PASSWORD are required')
   process.exit(2)
+}
+
+/**
+ * Loads pouchdb-validation (as express-pouchdb will require it) with one line changed: the validate
+ * function gets a copy carrying the stored `_revisions`, and the document written keeps its own.
+ */
+function patchValidationRevisions() {
+  const path = createRequire(require.resolve('express-pouchdb')).resolve('pouchdb-validation')
+  const source = readFileSync(path, 'utf8')
+  const broken = 'newDoc._revisions = (oldDoc || {})._revisions;'
+  if (!source.includes(broken)) throw new Error(`pouchdb-validation changed (${path}): review the _revisions patch`)
+  const patched = new Module(path)
+  patched.filename = path
+  patched.paths = Module._nodeModulePaths(dirname(path))
+  patched._compile(source.replace(broken, 'newDoc = Object.assign({}, newDoc, { _revisions: (oldDoc || {})._revisions });'), path)
+  patched.loaded = true
+  require.cache[path] = patched
 }
 
 // express-pouchdb names the database in userCtx from `db._db_name`, gone from PouchDB 9 (`db.name`).

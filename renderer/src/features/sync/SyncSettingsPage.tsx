@@ -12,6 +12,7 @@ import { initialSyncForm, type SyncFieldError, type SyncForm } from '../../domai
 import type { ConnectionVerdict, SyncRun } from '../../domain/syncStatus'
 import { shell } from '../../shell/browserShell'
 import { recentRuns } from '../../sync/syncJournal'
+import { BundlePanel } from './BundlePanel'
 import { pendingText, phaseText, shortTime } from './syncText'
 
 type Field = keyof SyncForm
@@ -19,7 +20,7 @@ const FIELD_ORDER: Field[] = ['url', 'username', 'password']
 /** Only the desktop app keeps a password encrypted; a browser asks the clerk to opt in. */
 const REMEMBER_BY_DEFAULT = shell.platform === 'electron'
 
-/** 中心同步: pair this station with the central server, see how sync is doing, and its journal. */
+/** 中心同步: pair this station with the central server, see how sync is doing, carry bundle files, and the journal. */
 export function SyncSettingsPage() {
   const { t } = useTranslation()
   return (
@@ -34,6 +35,7 @@ export function SyncSettingsPage() {
       </div>
       <StatusCard />
       <SettingsCard />
+      <BundlePanel />
       <JournalCard />
     </Flex>
   )

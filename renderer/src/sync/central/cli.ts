@@ -1,14 +1,18 @@
 // `npm run central -- setup --url http://admin:pw@host:5984 --station CODE --name NAME [--password …]`
 // The technician's command for the central CouchDB 3. Safe to run again: it changes only what is
 // missing or different and says so.
+// `import-bundle` / `export-bundle` carry a station's 同步包 (bundle file) into the central server
+// and central's changes back out (see bundleCommands.ts).
 import { parseArgs } from 'node:util'
 import { pathToFileURL } from 'node:url'
+import { BundleError } from '../bundle'
+import { BundleUsageError, bundleErrorText, exportBundleCommand, importBundleCommand } from './bundleCommands'
 import { CentralSetupError, type CentralErrorCode } from './couchHttp'
 import { setupStation, type StepOutcome } from './provision'
 import { readValidateSources } from './validateSources'
 
 /** Exit codes, for scripts that provision many stations. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, unreachable: 3, notAdmin: 4 } as const
+export const EXIT = { ok: 0, failed: 1, usage: 2, unreachable: 3, notAdmin: 4, badBundle: 5 } as const
 
 const exitFor: Record<CentralErrorCode, number> = {
   badUrl: EXIT.usage,
@@ -27,12 +31,28 @@ const USAGE = `用法 / Usage:
   --station          驿站代码（与驿站设置里一致）/ the station code, as in the station's settings
   --name             驿站名称 / the station's name
   --password         驿站账号的密码；不给则新建账号时自动生成并只显示一次 / the station user's password; made up and shown once for a new user if left out
-  --replication-url  服务器访问自己的地址，供汇总复制使用（docker 里通常是 http://127.0.0.1:5984）/ the server's address as it reaches itself, for the roll-up replication (in docker usually http://127.0.0.1:5984)`
+  --replication-url  服务器访问自己的地址，供汇总复制使用（docker 里通常是 http://127.0.0.1:5984）/ the server's address as it reaches itself, for the roll-up replication (in docker usually http://127.0.0.1:5984)
+
+  npm run central -- import-bundle --url http://admin:密码@主机:5984 --file 同步包-代码-时间.tongxin.gz
+    把驿站导出的同步包导入中心（先校验整个文件，再写入 station-<代码>；重复导入不会有任何改动）
+    imports a station's bundle into the central server (the whole file is verified before anything is written; importing it again changes nothing)
+
+  npm run central -- export-bundle --url http://admin:密码@主机:5984 --station 代码 [--since 序号] [--out 文件]
+    把中心上这个驿站的更新导出成回程同步包，带回驿站导入（--since：驿站“同步包”一栏显示的“中心回程包的起点”，默认 0 即全部）
+    exports central's changes for that station as a return bundle (--since: the "where central's next return bundle starts" the station shows; 0, everything, by default)`
 
 const outcomeWords: Record<StepOutcome, string> = {
   created: '新建 created  ',
   updated: '更新 updated  ',
   unchanged: '不变 unchanged',
+}
+
+const COMMANDS = ['setup', 'import-bundle', 'export-bundle'] as const
+type Command = (typeof COMMANDS)[number]
+const REQUIRED: Record<Command, Array<'url' | 'station' | 'name' | 'file'>> = {
+  setup: ['url', 'station', 'name'],
+  'import-bundle': ['url', 'file'],
+  'export-bundle': ['url', 'station'],
 }
 
 export interface CliOutput {
@@ -54,6 +74,9 @@ export async function runCli(argv: string[], io: CliOutput = consoleOutput, fetc
         name: { type: 'string' },
         password: { type: 'string' },
         'replication-url': { type: 'string' },
+        file: { type: 'string' },
+        out: { type: 'string' },
+        since: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -67,12 +90,14 @@ export async function runCli(argv: string[], io: CliOutput = consoleOutput, fetc
     io.out(USAGE)
     return EXIT.ok
   }
-  if (positionals[0] !== 'setup' || positionals.length > 1) {
-    io.err(positionals[0] ? `未知命令 / Unknown command: ${positionals.join(' ')}` : '缺少命令 / Missing command')
+  const command = positionals[0]
+  if (!command || !(COMMANDS as readonly string[]).includes(command) || positionals.length > 1) {
+    io.err(command ? `未知命令 / Unknown command: ${positionals.join(' ')}` : '缺少命令 / Missing command')
     io.err(USAGE)
     return EXIT.usage
   }
-  const missing = (['url', 'station', 'name'] as const).filter((key) => !values[key])
+  const required = REQUIRED[command as Command]
+  const missing = required.filter((key) => !values[key])
   if (missing.length > 0) {
     io.err(`缺少 / Missing: ${missing.map((key) => `--${key}`).join(' ')}`)
     io.err(USAGE)
@@ -80,6 +105,15 @@ export async function runCli(argv: string[], io: CliOutput = consoleOutput, fetc
   }
 
   try {
+    if (command === 'import-bundle') {
+      await importBundleCommand({ url: values.url!, file: values.file! }, io, fetchImpl)
+      return EXIT.ok
+    }
+    if (command === 'export-bundle') {
+      const args = { url: values.url!, station: values.station!, since: values.since ?? '0', ...(values.out ? { out: values.out } : {}) }
+      await exportBundleCommand(args, io, fetchImpl)
+      return EXIT.ok
+    }
     const report = await setupStation({
       serverUrl: values.url!,
       station: values.station!,
@@ -111,6 +145,17 @@ export async function runCli(argv: string[], io: CliOutput = consoleOutput, fetc
       io.err(error.zh)
       io.err(error.en)
       return exitFor[error.code]
+    }
+    if (error instanceof BundleError) {
+      const { zh, en } = bundleErrorText(error)
+      io.err(zh)
+      io.err(en)
+      return EXIT.badBundle
+    }
+    if (error instanceof BundleUsageError) {
+      io.err(error.zh)
+      io.err(error.en)
+      return EXIT.usage
     }
     io.err(`意外错误 / Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
     return EXIT.failed
