@@ -20,15 +20,21 @@ export interface Session {
 const SessionContext = createContext<Session | null>(null)
 
 export function SessionProvider({ services, children }: { services: Services; children: ReactNode }) {
-  const [station, setStation] = useState<StationDoc | null | undefined>(undefined)
-  const [chosen, setChosen] = useState('')
+  // What the read model and the device held at startup, so the first screen need not wait for PouchDB to
+  // open (seconds on a big database); PouchDB's own station document follows. (The operator is not read
+  // again: by the time a read queued behind PouchDB's opening came back, the clerk may have changed it.)
+  const [station, setStation] = useState<StationDoc | null | undefined>(services.startup.station ?? undefined)
+  const [chosen, setChosen] = useState(() => {
+    const operator = services.startup.prefs.get('operator')
+    return typeof operator === 'string' ? operator : ''
+  })
 
   useEffect(() => {
     let live = true
-    void Promise.all([services.stations.current(), services.device.get('operator', '')]).then(([doc, name]) => {
+    void services.stations.current().then((doc) => {
       if (!live) return
-      setStation(doc)
-      setChosen(name)
+      // Usually the very document read at startup: keep that one, so nothing renders again for it.
+      setStation((shown) => (shown && doc && shown._id === doc._id && shown._rev === doc._rev ? shown : doc))
     })
     // Settings edited on another desk arrive through sync; follow them.
     const feed = services.db

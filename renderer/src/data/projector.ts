@@ -1,13 +1,13 @@
 import { ledgerRow, type LedgerRow } from '../domain/ledger'
 import type { NeedDoc } from '../domain/need'
-import type { NeedEventDoc } from '../domain/needLifecycle'
+import { needEventPrefix, type NeedEventDoc } from '../domain/needLifecycle'
 import type { StationDoc } from '../domain/station'
 import type { LocalDb } from './localDb'
-import type { ReadModel } from './readModel'
+import { pagesOf, type ReadModel } from './readModel'
 
 // Feeds the read model from PouchDB's changes feed. Each batch lands in one Dexie transaction
 // together with its checkpoint, so a crash replays at most that batch, and replaying is harmless:
-// a need's row is always recomputed from the need and its whole timeline.
+// a need's row is always recomputed from the need and its whole timeline, read from PouchDB.
 
 export interface ProjectedBatch {
   rows: LedgerRow[]
@@ -18,11 +18,8 @@ export interface ProjectedBatch {
 type AnyDoc = PouchDB.Core.ExistingDocument<{ type?: string }>
 type Change = { id: string; deleted?: boolean; doc?: AnyDoc }
 
-const needIdOfEvent = (eventId: string) => {
-  // needEvent:<station>:<needUlid>:<eventUlid> → need:<station>:<needUlid>
-  const parts = eventId.split(':')
-  return `need:${parts[1]}:${parts[2]}`
-}
+/** needEvent:<station>:<needUlid>:<eventUlid> → need:<station>:<needUlid>, the need whose needEventPrefix() it has (ownerPrefix). */
+const needIdOfEvent = (eventId: string) => `need:${eventId.slice('needEvent:'.length, eventId.lastIndexOf(':'))}`
 
 /** The number a sequence counts up to: local adapters give numbers, CouchDB gives '12-g1AAA…'. */
 const seqNumber = (seq: string | number) => (typeof seq === 'number' ? seq : Number.parseInt(seq, 10))
@@ -39,6 +36,9 @@ export class Projector {
   /** The last batch failed (and was logged): idle() must not wait for a sequence that may never come. */
   private failed = false
   private scheduled = false
+  /** start() under way or done; idle() waits for it */
+  private starting: Promise<void> | null = null
+  private stopped = false
   private readonly listeners = new Set<(batch: ProjectedBatch) => void>()
 
   constructor(
@@ -53,10 +53,16 @@ export class Projector {
   }
 
   /** Catches up from the stored checkpoint, then follows the feed live. */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    this.starting ??= this.follow()
+    return this.starting
+  }
+
+  private async follow(): Promise<void> {
     const since = ((await this.readModel.meta.get('checkpoint'))?.value as string | number | undefined) ?? 0
     this.committedSeq = since
     await this.catchUp(since)
+    if (this.stopped) return
     this.feed = this.db.changes({ since: this.lastSeq, live: true, include_docs: true })
     this.feed.on('change', (change) => {
       this.queue.push(change as Change)
@@ -66,6 +72,7 @@ export class Projector {
   }
 
   stop(): void {
+    this.stopped = true
     this.feed?.cancel()
     this.feed = null
   }
@@ -73,9 +80,11 @@ export class Projector {
   /**
    * Resolves when every change PouchDB held when it was called is in the read model. PouchDB tells the
    * live feed about a write only after the write has resolved, so waiting for the batches already queued
-   * is not enough. Once stopped, it waits for the batches already queued only.
+   * is not enough. Once stopped, it waits for the batches already queued only. While start() is still
+   * catching up (PouchDB may still be opening), it waits for that first.
    */
   async idle(): Promise<void> {
+    await this.starting?.catch(() => undefined)
     const target = seqNumber((await this.db.info()).update_seq)
     for (;;) {
       await this.running
@@ -87,7 +96,7 @@ export class Projector {
 
   private async catchUp(since: string | number): Promise<void> {
     this.lastSeq = since
-    for (;;) {
+    while (!this.stopped) {
       const page = await this.db.changes({ since: this.lastSeq, limit: 1000, include_docs: true })
       if (page.results.length === 0) return
       this.lastSeq = page.last_seq
@@ -120,45 +129,38 @@ export class Projector {
 
   private async apply(changes: Change[], seq: string | number): Promise<void> {
     const needs = new Map<string, NeedDoc | null>()
-    const events: NeedEventDoc[] = []
-    const removedEvents: string[] = []
+    const touched = new Set<string>()
     let station: StationDoc | null = null
     for (const change of changes) {
-      if (change.id.startsWith('need:')) needs.set(change.id, change.deleted ? null : (change.doc as unknown as NeedDoc))
-      else if (change.id.startsWith('needEvent:')) {
-        if (change.deleted) removedEvents.push(change.id)
-        else events.push(change.doc as unknown as NeedEventDoc)
-      } else if (change.doc?.type === 'station' && !change.deleted) station = change.doc as unknown as StationDoc
+      if (change.id.startsWith('need:')) {
+        needs.set(change.id, change.deleted ? null : (change.doc as unknown as NeedDoc))
+        touched.add(change.id)
+      } else if (change.id.startsWith('needEvent:')) touched.add(needIdOfEvent(change.id))
+      else if (change.doc?.type === 'station' && !change.deleted) station = change.doc as unknown as StationDoc
     }
-    const touched = new Set<string>([
-      ...needs.keys(),
-      ...events.map((e) => e.needId),
-      ...removedEvents.map(needIdOfEvent),
-    ])
-    // Needs not in this batch are read from PouchDB before the Dexie transaction (which cannot await other I/O).
+    // Needs not in this batch, and the timeline of every need touched, are read from PouchDB before the
+    // Dexie transaction (which cannot await other I/O). PouchDB may be ahead of this batch by then: the
+    // row is then newer than the batch, and the later change recomputes it anyway.
     const missing = [...touched].filter((id) => !needs.has(id))
     if (missing.length > 0) {
       const found = await this.db.allDocs<NeedDoc>({ keys: missing, include_docs: true })
       for (const row of found.rows) if ('doc' in row && row.doc) needs.set(row.id, row.doc as NeedDoc)
     }
+    const present = [...touched].filter((id) => needs.get(id))
+    const timelines = await readTimelines(this.db, present)
 
     const rows: LedgerRow[] = []
     const removedIds: string[] = []
+    for (const id of touched) {
+      const need = needs.get(id)
+      const row = need ? projectRow(need, timelines.get(id) ?? []) : null
+      // A need gone, or one too malformed to show (see projectRow), has no row: as after a rebuild.
+      if (row) rows.push(row)
+      else removedIds.push(id)
+    }
     const rm = this.readModel
-    await rm.transaction('rw', rm.needs, rm.needEvents, rm.meta, async () => {
-      if (events.length) await rm.needEvents.bulkPut(events)
-      if (removedEvents.length) await rm.needEvents.bulkDelete(removedEvents)
-      for (const id of touched) {
-        const need = needs.get(id)
-        if (!need) {
-          removedIds.push(id)
-          continue
-        }
-        const row = projectRow(need, await rm.needEvents.where('needId').equals(id).toArray())
-        if (row) rows.push(row)
-      }
-      if (rows.length) await rm.needs.bulkPut(rows)
-      if (removedIds.length) await rm.needs.bulkDelete(removedIds)
+    await rm.transaction('rw', rm.pages, rm.numberDays, rm.meta, async () => {
+      if (rows.length || removedIds.length) await rm.applyRows(rows, removedIds)
       if (station) await rm.meta.put({ key: 'station', value: station })
       await rm.meta.put({ key: 'checkpoint', value: seq })
     })
@@ -167,6 +169,56 @@ export class Projector {
     const batch = { rows, removedIds, station }
     for (const listener of this.listeners) listener(batch)
   }
+}
+
+/** The prefix of the need an event belongs to: needEventPrefix() of that need. */
+const ownerPrefix = (eventId: string) => eventId.slice(0, eventId.lastIndexOf(':') + 1)
+
+/** From this many needs in one batch, their timelines are first tried as one read over their id span. */
+const SPAN_FROM = 4
+/** ...which stops after this many documents per need, for needs scattered across a big database. */
+const SPAN_DOCS_PER_NEED = 8
+
+/**
+ * The timelines of these needs, straight from PouchDB (the read model keeps no copy): a need's steps sort
+ * together under needEventPrefix(), so each is one range read of the primary index. That costs a request
+ * or so per need; a bulk write (a sync, an import, a replay) touches long runs of neighbouring needs,
+ * whose timelines one read over the whole span brings in far more cheaply. That read is capped: the
+ * needs it has fully passed are done, the others are read one by one.
+ */
+async function readTimelines(db: LocalDb, needIds: readonly string[]): Promise<Map<string, NeedEventDoc[]>> {
+  const timelines = new Map<string, NeedEventDoc[]>()
+  const owners = new Map<string, string>()
+  for (const needId of needIds) {
+    timelines.set(needId, [])
+    owners.set(needEventPrefix(needId), needId)
+  }
+  const take = (rows: readonly { id: string; doc?: object | null }[]) => {
+    for (const row of rows) {
+      const needId = owners.get(ownerPrefix(row.id))
+      if (needId && row.doc) timelines.get(needId)!.push(row.doc as NeedEventDoc)
+    }
+  }
+  const range = (prefix: string) => ({ startkey: prefix, endkey: `${prefix}\uffff`, include_docs: true as const })
+  let single = [...owners.keys()]
+  if (single.length >= SPAN_FROM) {
+    const sorted = single.sort()
+    const limit = SPAN_DOCS_PER_NEED * sorted.length
+    const page = await db.allDocs({ ...range(sorted[0]!), endkey: `${sorted[sorted.length - 1]!}\uffff`, limit })
+    take(page.rows)
+    if (page.rows.length < limit) return timelines
+    const reached = page.rows[page.rows.length - 1]!.id
+    // The last need it reached may be cut short: it is read again, from scratch, with the rest.
+    single = sorted.filter((prefix) => reached < `${prefix}\uffff`)
+    for (const prefix of single) timelines.set(owners.get(prefix)!, [])
+  }
+  await Promise.all(
+    single.map(async (prefix) => {
+      const page = await db.allDocs(range(prefix))
+      take(page.rows)
+    }),
+  )
+  return timelines
 }
 
 /**
@@ -182,41 +234,82 @@ function projectRow(need: NeedDoc, events: NeedEventDoc[]): LedgerRow | null {
   }
 }
 
+/** Pages written per transaction by a rebuild: a few megabytes. */
+const PAGES_PER_WRITE = 200
+
 /**
  * Rebuilds the read model from nothing but PouchDB. The result must equal what the live feed
- * built incrementally (a test proves it). Returns how many documents were read.
+ * built incrementally (a test proves it). Returns how many documents it read; `onRows` is given every
+ * row before they are written (the ledger store takes them from there instead of reading them back).
+ *
+ * IndexedDB serves one request at a time for the whole app, and charges by the request, so the rebuild
+ * asks it for as little as possible: it reads the changes feed rather than allDocs (PouchDB fetches each
+ * document there by one primary-key read, not an index read), deletes the read model outright rather
+ * than clearing it, and writes the rows as pages (see readModel.ts), a few hundred pages to a
+ * transaction, the checkpoint last: a rebuild cut short leaves no checkpoint, and the projector then
+ * replays the whole feed on the next start (slow, but right). The checkpoint is the last sequence read,
+ * so it never passes a change the read model lacks; a change made during the rebuild is replayed afterwards.
  */
-export async function rebuildReadModel(db: LocalDb, readModel: ReadModel, pageSize = 5000): Promise<number> {
-  const seq = (await db.info()).update_seq
-  const needs: NeedDoc[] = []
-  const eventsByNeed = new Map<string, NeedEventDoc[]>()
+export async function rebuildReadModel(
+  db: LocalDb,
+  readModel: ReadModel,
+  pageSize = 5000,
+  onRows?: (rows: LedgerRow[]) => void,
+): Promise<number> {
+  // Every live document by id, the latest version read (a document changed during the rebuild comes round
+  // again, later in the feed); the order of the feed decides which station document wins, as it does live.
+  const docs = new Map<string, AnyDoc>()
   let station: StationDoc | null = null
-  let read = 0
-  let startkey: string | undefined
-  for (;;) {
-    const page = await db.allDocs({ include_docs: true, limit: pageSize, ...(startkey ? { startkey, skip: 1 } : {}) })
-    if (page.rows.length === 0) break
-    for (const row of page.rows) {
-      const doc = row.doc as unknown as AnyDoc
-      read++
-      if (doc.type === 'need') needs.push(doc as unknown as NeedDoc)
-      else if (doc.type === 'needEvent') {
-        const event = doc as unknown as NeedEventDoc
-        const list = eventsByNeed.get(event.needId)
-        if (list) list.push(event)
-        else eventsByNeed.set(event.needId, [event])
-      } else if (doc.type === 'station') station = doc as unknown as StationDoc
-    }
-    startkey = page.rows[page.rows.length - 1]!.id
+  const fetch = (since: string | number) => {
+    const page = db.changes({ since, limit: pageSize, include_docs: true })
+    page.catch(() => undefined) // a page asked for ahead that nobody waits for must not go unhandled
+    return page
   }
-  const rows = needs.flatMap((need) => projectRow(need, eventsByNeed.get(need._id) ?? []) ?? [])
-  const allEvents = [...eventsByNeed.values()].flat()
-  await readModel.transaction('rw', readModel.needs, readModel.needEvents, readModel.meta, async () => {
-    await Promise.all([readModel.needs.clear(), readModel.needEvents.clear(), readModel.meta.clear()])
-    await readModel.needs.bulkPut(rows)
-    await readModel.needEvents.bulkPut(allEvents)
+  let seq: string | number = 0
+  let next = fetch(seq)
+  for (;;) {
+    const page = await next
+    if (page.results.length === 0) break
+    seq = page.last_seq
+    next = fetch(seq) // read on while this page is sorted out
+    for (const change of page.results as Change[]) {
+      if (change.deleted || !change.doc) {
+        docs.delete(change.id)
+        continue
+      }
+      docs.set(change.id, change.doc)
+      if (change.doc.type === 'station') station = change.doc as unknown as StationDoc
+    }
+  }
+
+  const timelines = new Map<string, NeedEventDoc[]>()
+  const needs: NeedDoc[] = []
+  for (const [id, doc] of docs) {
+    if (id.startsWith('need:')) needs.push(doc as unknown as NeedDoc)
+    else if (id.startsWith('needEvent:')) {
+      // By their need's prefix (needEventPrefix), the way the projector reads them; in id order, as there.
+      const prefix = ownerPrefix(id)
+      const list = timelines.get(prefix)
+      if (list) list.push(doc as unknown as NeedEventDoc)
+      else timelines.set(prefix, [doc as unknown as NeedEventDoc])
+    }
+  }
+  const byId = (a: NeedEventDoc, b: NeedEventDoc) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)
+  const rows: LedgerRow[] = []
+  for (const need of needs) {
+    const row = projectRow(need, timelines.get(needEventPrefix(need._id))?.sort(byId) ?? [])
+    if (row) rows.push(row)
+  }
+  onRows?.(rows)
+  const { pages, numberDays } = pagesOf(rows)
+
+  await readModel.delete({ disableAutoOpen: false })
+  await readModel.open()
+  for (let i = 0; i < pages.length; i += PAGES_PER_WRITE) await readModel.pages.bulkPut(pages.slice(i, i + PAGES_PER_WRITE))
+  await readModel.numberDays.bulkPut(numberDays)
+  await readModel.transaction('rw', readModel.meta, async () => {
     if (station) await readModel.meta.put({ key: 'station', value: station })
     await readModel.meta.put({ key: 'checkpoint', value: seq })
   })
-  return read
+  return docs.size
 }

@@ -1,19 +1,74 @@
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie, { type EntityTable, type Transaction } from 'dexie'
 import type { LedgerRow } from '../domain/ledger'
-import type { NeedEventDoc } from '../domain/needLifecycle'
 import type { StationDoc } from '../domain/station'
 
-// The derived read model: indexed tables the screens read, fed from PouchDB's changes feed.
-// Deleting it loses nothing (see rebuild in projector.ts).
+// The derived read model, fed from PouchDB's changes feed; deleting it loses nothing (see rebuild in
+// projector.ts). It holds the ledger rows and what numbering needs, nothing else: a need's timeline is
+// read from PouchDB when the need changes.
+//
+// The rows are kept in pages rather than one record each. IndexedDB spends its time per record, not per
+// byte (in Chromium a put costs a few hundred microseconds whatever its size), so 100,000 rows written one
+// record each take far longer than the same rows in a couple of thousand pages, and a rebuild or a full
+// load is mostly that. A row's page follows from its need's id alone: the first five characters of the
+// need's ULID, which is its registration time, so a page holds about nine hours of registrations (a few
+// dozen rows at a busy station) and the newest pages hold the newest rows. A change rewrites one page.
 
 export interface MetaEntry {
   key: 'checkpoint' | 'station'
   value: unknown
 }
 
+/** The rows of one page, sorted by id (so the same rows always make the same page). */
+export interface RowPage {
+  key: string
+  rows: LedgerRow[]
+}
+
+/** The need numbers given out with one prefix (one China day, YYYYMMDD-), by need id. */
+export interface NumberDay {
+  prefix: string
+  numbers: Record<string, string>
+}
+
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/i
+
+/** The page a need's row is kept in: the first five characters of its ULID (about nine hours). */
+export function pageKeyOf(needId: string): string {
+  const ulid = needId.slice(needId.lastIndexOf(':') + 1)
+  // An id without a ULID (a malformed document from a faulty peer) goes with the oldest.
+  return ULID.test(ulid) ? ulid.slice(0, 5).toUpperCase() : '!'
+}
+
+/** What highestNeedNumber() is asked with: the number up to and including its first '-'. */
+export const numberPrefixOf = (number: string) => number.slice(0, number.indexOf('-') + 1)
+
+const byId = (a: LedgerRow, b: LedgerRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const hasNumber = (row: LedgerRow | undefined): row is LedgerRow => typeof row?.number === 'string'
+
+/** These rows as pages and number days, as the read model stores them (for a rebuild: every row at once). */
+export function pagesOf(rows: readonly LedgerRow[]): { pages: RowPage[]; numberDays: NumberDay[] } {
+  const pages = new Map<string, LedgerRow[]>()
+  const days = new Map<string, Record<string, string>>()
+  for (const row of rows) {
+    const key = pageKeyOf(row.id)
+    const page = pages.get(key)
+    if (page) page.push(row)
+    else pages.set(key, [row])
+    if (!hasNumber(row)) continue
+    const prefix = numberPrefixOf(row.number)
+    const day = days.get(prefix)
+    if (day) day[row.id] = row.number
+    else days.set(prefix, { [row.id]: row.number })
+  }
+  return {
+    pages: [...pages].map(([key, list]) => ({ key, rows: list.sort(byId) })),
+    numberDays: [...days].map(([prefix, numbers]) => ({ prefix, numbers })),
+  }
+}
+
 export class ReadModel extends Dexie {
-  needs!: EntityTable<LedgerRow, 'id'>
-  needEvents!: EntityTable<NeedEventDoc, '_id'>
+  pages!: EntityTable<RowPage, 'key'>
+  numberDays!: EntityTable<NumberDay, 'prefix'>
   meta!: EntityTable<MetaEntry, 'key'>
 
   constructor(name = 'tongxin-read', options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -23,17 +78,98 @@ export class ReadModel extends Dexie {
       needEvents: '_id, needId',
       meta: 'key',
     })
+    // Rows in pages; timelines left to PouchDB. The rows move over as they are, checkpoint and all.
+    this.version(2)
+      .stores({ needs: null, needEvents: null, pages: 'key', numberDays: 'prefix', meta: 'key' })
+      .upgrade(async (tx: Transaction) => {
+        const { pages, numberDays } = pagesOf(await tx.table<LedgerRow>('needs').toArray())
+        await tx.table('pages').bulkPut(pages)
+        await tx.table('numberDays').bulkPut(numberDays)
+      })
   }
 
   async station(): Promise<StationDoc | null> {
     return ((await this.meta.get('station'))?.value as StationDoc | undefined) ?? null
   }
 
+  /** Every row, page by page. */
+  async rows(): Promise<LedgerRow[]> {
+    return (await this.pages.toArray()).flatMap((page) => page.rows)
+  }
+
+  async row(id: string): Promise<LedgerRow | undefined> {
+    return (await this.pages.get(pageKeyOf(id)))?.rows.find((row) => row.id === id)
+  }
+
   /** The highest need number given out with this prefix (numbers are compared as numbers, not text). */
   async highestNeedNumber(prefix: string): Promise<string | null> {
-    const numbers = (await this.needs.where('number').startsWith(prefix).keys()) as string[]
+    const numbers = Object.values((await this.numberDays.get(prefix))?.numbers ?? {})
     let best: string | null = null
-    for (const n of numbers) if (!best || Number(n.slice(prefix.length)) > Number(best.slice(prefix.length))) best = n
+    for (const n of numbers) {
+      if (!n.startsWith(prefix)) continue
+      if (!best || Number(n.slice(prefix.length)) > Number(best.slice(prefix.length))) best = n
+    }
     return best
+  }
+
+  /**
+   * Writes these rows and removes these ids, in one transaction (or the caller's, if it spans pages and
+   * numberDays): each page touched is read, changed and written back whole.
+   */
+  applyRows(rows: readonly LedgerRow[], removedIds: readonly string[]): Promise<void> {
+    return this.transaction('rw', this.pages, this.numberDays, async () => {
+      const changes = new Map<string, { set: LedgerRow[]; remove: string[] }>()
+      const changesOf = (id: string) => {
+        const key = pageKeyOf(id)
+        let change = changes.get(key)
+        if (!change) changes.set(key, (change = { set: [], remove: [] }))
+        return change
+      }
+      for (const row of rows) changesOf(row.id).set.push(row)
+      for (const id of removedIds) changesOf(id).remove.push(id)
+
+      const keys = [...changes.keys()]
+      const stored = await this.pages.bulkGet(keys)
+      const put: RowPage[] = []
+      const emptied: string[] = []
+      /** need id → [number it had, number it has] where that changed */
+      const renumbered: [string, string | null, string | null][] = []
+      keys.forEach((key, i) => {
+        const { set, remove } = changes.get(key)!
+        const page = new Map((stored[i]?.rows ?? []).map((row) => [row.id, row]))
+        for (const id of remove) {
+          const old = page.get(id)
+          if (hasNumber(old)) renumbered.push([id, old.number, null])
+          page.delete(id)
+        }
+        for (const row of set) {
+          const old = page.get(row.id)
+          const before = hasNumber(old) ? old.number : null
+          const after = hasNumber(row) ? row.number : null
+          if (before !== after) renumbered.push([row.id, before, after])
+          page.set(row.id, row)
+        }
+        if (page.size === 0) emptied.push(key)
+        else put.push({ key, rows: [...page.values()].sort(byId) })
+      })
+      if (put.length) await this.pages.bulkPut(put)
+      if (emptied.length) await this.pages.bulkDelete(emptied)
+      if (renumbered.length === 0) return
+
+      const prefixes = [
+        ...new Set(renumbered.flatMap(([, before, after]) => [before, after].filter((n) => n !== null).map(numberPrefixOf))),
+      ]
+      const days = new Map(
+        (await this.numberDays.bulkGet(prefixes)).map((day, i) => [prefixes[i]!, { ...(day?.numbers ?? {}) }]),
+      )
+      for (const [id, before, after] of renumbered) {
+        if (before !== null) delete days.get(numberPrefixOf(before))![id]
+        if (after !== null) days.get(numberPrefixOf(after))![id] = after
+      }
+      const kept = [...days].filter(([, numbers]) => Object.keys(numbers).length > 0)
+      const gone = [...days].filter(([, numbers]) => Object.keys(numbers).length === 0).map(([prefix]) => prefix)
+      if (kept.length) await this.numberDays.bulkPut(kept.map(([prefix, numbers]) => ({ prefix, numbers })))
+      if (gone.length) await this.numberDays.bulkDelete(gone)
+    })
   }
 }

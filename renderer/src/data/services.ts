@@ -1,3 +1,5 @@
+import type { LedgerRow } from '../domain/ledger'
+import type { StationDoc } from '../domain/station'
 import { StationSync } from '../sync/stationSync'
 import { DeviceStore } from './deviceStore'
 import { LedgerStore } from './ledgerStore'
@@ -19,6 +21,13 @@ export interface Services {
   stations: StationRepository
   /** Live sync with the central server; started by the app once its settings are saved */
   sync: StationSync
+  /**
+   * What the first screen needs, read before PouchDB was opened (see startServices): the read model's copy
+   * of the station settings, and this device's settings.
+   */
+  startup: { station: StationDoc | null; prefs: ReadonlyMap<string, unknown> }
+  /** Resolves once PouchDB is open and the read model has caught up with it; rejects if it cannot open. */
+  started: Promise<void>
   /** Throws the read model away and rebuilds it from PouchDB; returns documents read. */
   rebuildReadModel(): Promise<number>
   close(): Promise<void>
@@ -30,18 +39,30 @@ export interface ServiceNames {
   device?: string
 }
 
-export async function startServices(names: ServiceNames = {}, db: LocalDb = openLocalDb(names.db)): Promise<Services> {
+/**
+ * Opens everything. PouchDB counts its documents each time it opens, and IndexedDB serves one request at
+ * a time for the whole app: with 200,000 documents that is seconds in which nothing else is read. So when
+ * it opens PouchDB itself (the app), it first reads what the first screen needs (the newest ledger rows,
+ * the station, this device's settings), then opens PouchDB and returns without waiting for it (`started`).
+ * Given an open database (the tests), it waits until the projector has caught up, as it always did.
+ */
+export async function startServices(names: ServiceNames = {}, given?: LocalDb): Promise<Services> {
   const readModel = new ReadModel(names.readModel)
   const device = new DeviceStore(names.device)
   const ledger = new LedgerStore()
+  // Only the newest rows are waited for: the rest load in the background (ledger.ready()), merged with
+  // the batches that arrive meanwhile. The projector starts after this first read, so no batch slips past.
+  const [, station, prefs] = await Promise.all([ledger.load(readModel), readModel.station(), device.prefs.toArray()])
+  const db = given ?? openLocalDb(names.db)
   let projector = new Projector(db, readModel)
 
   const follow = async () => {
     projector.onBatch((batch) => ledger.apply(batch))
     await projector.start()
   }
-  await ledger.load(readModel)
-  await follow()
+  const started = follow()
+  if (given) await started
+  else started.catch((error: unknown) => console.error('projector', error))
 
   const services: Services = {
     db,
@@ -54,11 +75,18 @@ export async function startServices(names: ServiceNames = {}, db: LocalDb = open
     needs: new NeedRepository(db, readModel),
     stations: new StationRepository(db),
     sync: new StationSync(db, device),
+    startup: { station, prefs: new Map(prefs.map((pref) => [pref.key, pref.value])) },
+    started,
     async rebuildReadModel() {
       projector.stop()
       await projector.idle()
-      const read = await rebuildReadModel(db, readModel)
-      await ledger.load(readModel)
+      ledger.stop()
+      // The rows the rebuild writes go to the ledger store as well: no need to read them back.
+      const rows: LedgerRow[] = []
+      const read = await rebuildReadModel(db, readModel, undefined, (page) => {
+        for (const row of page) rows.push(row)
+      })
+      ledger.replaceAll(rows)
       projector = new Projector(db, readModel)
       await follow()
       return read
@@ -67,6 +95,7 @@ export async function startServices(names: ServiceNames = {}, db: LocalDb = open
       await services.sync.close()
       projector.stop()
       await projector.idle()
+      ledger.stop()
       readModel.close()
       device.close()
       await db.close()
