@@ -1,4 +1,4 @@
-import { ClearOutlined, DownloadOutlined, SearchOutlined } from '@ant-design/icons'
+import { ClearOutlined, DownloadOutlined, LoadingOutlined, SearchOutlined } from '@ant-design/icons'
 import { App, Button, Cascader, DatePicker, Flex, Input, Select, Switch, Typography } from 'antd'
 import dayjs from 'dayjs'
 import {
@@ -9,6 +9,7 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
   type KeyboardEvent,
   type ReactNode,
 } from 'react'
@@ -18,6 +19,7 @@ import { useToday } from '../../app/clock'
 import { paths } from '../../app/paths'
 import { useStation } from '../../app/session'
 import { useLedger } from '../../app/useLedger'
+import type { LedgerStore } from '../../data/ledgerStore'
 import { categories, type Lang } from '../../domain/categories'
 import type { LedgerFilter, LedgerRow, LedgerSort, LedgerSortField } from '../../domain/ledger'
 import { NEED_STATUSES, type NeedStatus } from '../../domain/needLifecycle'
@@ -35,6 +37,8 @@ const SORT_FIELDS: readonly LedgerSortField[] = ['registeredAt', 'dueDate', 'num
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 /** The address follows the page's filters this long after the last change. */
 const URL_DELAY_MS = 150
+/** The address bar shows the ledger (hash routing: '#/needs' or '#/needs?…'). */
+const stillOnLedger = () => new URL(window.location.hash.slice(1) || '/', 'http://x').pathname === paths.ledger
 
 type Filters = Omit<LedgerFilter, 'text'>
 type Update = (changes: Record<string, string | undefined>) => void
@@ -112,6 +116,9 @@ export function LedgerPage() {
     const address = addressOf(filterKey, text)
     if (address === written.current) return
     const timer = setTimeout(() => {
+      // The clerk may have just left for another page (a menu click is a transition, so this page is
+      // still mounted): writing the filters now would pull them back to the ledger.
+      if (!stillOnLedger()) return
       written.current = address
       setParams(new URLSearchParams(address), { replace: true })
     }, URL_DELAY_MS)
@@ -260,6 +267,7 @@ export function LedgerPage() {
           <Typography.Text type="secondary" data-testid="ledger-count" aria-live="polite">
             {filtered ? t('ledger.countFiltered', { count: rows.length, total }) : t('ledger.count', { count: total })}
           </Typography.Text>
+          <LoadingNote ledger={ledger} />
         </Flex>
         <Flex gap={8}>
           <Button icon={<ClearOutlined />} onClick={clearFilters} disabled={!filtering && boxText === ''}>
@@ -287,6 +295,19 @@ export function LedgerPage() {
         onOpen={open}
       />
     </Flex>
+  )
+}
+
+/** While the ledger store reads the rest of a big ledger in the background (the newest rows are shown). */
+function LoadingNote({ ledger }: { ledger: LedgerStore }) {
+  const { t } = useTranslation()
+  const { read, total } = useSyncExternalStore(ledger.subscribeProgress, ledger.getProgress)
+  if (!ledger.loading) return null
+  const percent = total > 0 ? Math.min(99, Math.floor((read / total) * 100)) : 0
+  return (
+    <Typography.Text type="secondary" data-testid="ledger-loading" role="status">
+      <LoadingOutlined aria-hidden /> {t('ledger.loading', { percent })}
+    </Typography.Text>
   )
 }
 
