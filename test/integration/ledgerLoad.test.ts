@@ -10,6 +10,7 @@ import { ReadModel } from '../../renderer/src/data/readModel'
 import { startServices, type Services } from '../../renderer/src/data/services'
 import { ledgerRow, newestFirst, type LedgerRow } from '../../renderer/src/domain/ledger'
 import { newNeedDoc, type NeedDoc } from '../../renderer/src/domain/need'
+import { ulidAt, residentForm } from '../support/sampleNeeds'
 
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
 
@@ -18,13 +19,6 @@ const unique = (what: string) => `${what}-${process.pid}-${++made}-${Math.random
 
 const HOUR = 3600_000
 const START = Date.parse('2026-01-20T00:30:00.000Z')
-const B32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
-/** A ULID for this instant, as the app makes them (the rest of it is n, not randomness). */
-function ulidAt(ms: number, n: number): string {
-  let time = ''
-  for (let i = 0, t = ms; i < 10; i++, t = Math.floor(t / 32)) time = B32[t % 32] + time
-  return time + String(n).padStart(16, '0')
-}
 
 /**
  * The i-th need: later i, later registration, ten hours apart, so each has a read-model page of its own
@@ -34,17 +28,7 @@ function need(i: number): NeedDoc {
   const ms = START + i * 10 * HOUR
   const at = new Date(ms).toISOString()
   return newNeedDoc(
-    {
-      residentName: `居民${i}`,
-      phone: `139${String(10_000_000 + i)}`,
-      idCard: '',
-      village: '星河村',
-      address: '',
-      categoryItem: 'other.other',
-      channel: 'window',
-      urgency: 'normal',
-      description: `第 ${i} 件`,
-    },
+    residentForm(i),
     { stationId: 'xinghe-01', ulid: ulidAt(ms, i), number: `20261120-${String(i + 1).padStart(3, '0')}` },
     '2026-11-30',
     { by: '王芳', at },

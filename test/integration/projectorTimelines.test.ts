@@ -10,33 +10,18 @@ import { startServices, type Services } from '../../renderer/src/data/services'
 import { ledgerRow } from '../../renderer/src/domain/ledger'
 import { newNeedDoc, type NeedDoc } from '../../renderer/src/domain/need'
 import { newNeedEventDoc, type NeedEventDoc, type NeedEventInput } from '../../renderer/src/domain/needLifecycle'
+import { ulidAt, residentForm } from '../support/sampleNeeds'
 
 const IdbPouch = PouchDB.defaults({ adapter: 'idb' }) as PouchDB.Static
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
 
-const B32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
-function ulidAt(ms: number, n: number): string {
-  let time = ''
-  for (let i = 0, t = ms; i < 10; i++, t = Math.floor(t / 32)) time = B32[t % 32] + time
-  return time + String(n).padStart(16, '0')
-}
 
 const START = Date.parse('2026-11-20T00:30:00.000Z')
 const at = (i: number, k: number) => new Date(START + i * 3600_000 + k * 60_000).toISOString()
 
 function need(i: number): NeedDoc {
   return newNeedDoc(
-    {
-      residentName: `居民${i}`,
-      phone: `139${String(10_000_000 + i)}`,
-      idCard: '',
-      village: '星河村',
-      address: '',
-      categoryItem: 'other.other',
-      channel: 'window',
-      urgency: 'normal',
-      description: `第 ${i} 件`,
-    },
+    residentForm(i),
     { stationId: 'xinghe-01', ulid: ulidAt(START + i * 3600_000, i), number: `20261120-${String(i + 1).padStart(3, '0')}` },
     '2026-11-30',
     { by: '王芳', at: at(i, 0) },

@@ -3,16 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ledgerRow, type LedgerRow } from '../domain/ledger'
 import { newNeedDoc } from '../domain/need'
 import { pageKeyOf, pagesOf, ReadModel } from './readModel'
+import { ulidAt } from '../../../test/support/sampleNeeds'
 
 // The read model keeps ledger rows in pages (about nine hours of registrations each) and the need numbers
 // by day; these are the bookkeeping rules the projector and the rebuild both rely on.
 
-const B32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
-function ulidAt(ms: number, n: number): string {
-  let time = ''
-  for (let i = 0, t = ms; i < 10; i++, t = Math.floor(t / 32)) time = B32[t % 32] + time
-  return time + String(n).padStart(16, '0')
-}
 
 /** A page spans 2^25 ms: the instant `minutes` into the page that starts on or after 23 Nov 2026, plus `pages`. */
 const PAGE_MS = 2 ** 25

@@ -1,0 +1,26 @@
+import type { NeedForm } from '../../renderer/src/domain/need'
+
+// Needs for tests that place them in time exactly: ids whose ULID time part is a chosen instant.
+
+const B32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+
+/** A ULID with the time part of `ms` and a counter `n` in place of randomness (sortable, repeatable). */
+export function ulidAt(ms: number, n: number): string {
+  let time = ''
+  for (let i = 0, t = ms; i < 10; i++, t = Math.floor(t / 32)) time = B32[t % 32] + time
+  return time + String(n).padStart(16, '0')
+}
+
+/** The i-th resident's form: distinct names, phones and descriptions. */
+export const residentForm = (i: number, fields: Partial<NeedForm> = {}): NeedForm => ({
+  residentName: `居民${i}`,
+  phone: `139${String(10_000_000 + i)}`,
+  idCard: '',
+  village: '星河村',
+  address: '',
+  categoryItem: 'other.other',
+  channel: 'window',
+  urgency: 'normal',
+  description: `第 ${i} 件`,
+  ...fields,
+})
