@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie'
+import type { SyncRun } from '../domain/syncStatus'
 
 // State of this one device that must never sync: who is at the desk, the language, drafts, the sync journal.
 // Kept apart from the read model so rebuilding that never touches it.
@@ -8,18 +9,8 @@ export interface Pref {
   value: unknown
 }
 
-/** One run of the live sync with the central server (see sync/syncJournal.ts). */
-export interface SyncJournalEntry {
-  id?: number
-  /** When the run began */
-  at: string
-  endedAt: string
-  up: number
-  down: number
-  denied: number
-  errors: string[]
-  outcome: 'synced' | 'offline' | 'error' | 'stopped'
-}
+/** One run of the live sync with the central server, as stored (see sync/syncJournal.ts); `at` is when it began. */
+export type SyncJournalEntry = Omit<SyncRun, 'startedAt'> & { id?: number; at: string }
 
 export class DeviceStore extends Dexie {
   prefs!: EntityTable<Pref, 'key'>
