@@ -6,6 +6,7 @@ import {
   startTransition,
   useCallback,
   useEffect,
+  useDeferredValue,
   useMemo,
   useRef,
   useState,
@@ -164,6 +165,8 @@ export function LedgerPage() {
   const total = ledger.all().length
 
   // Choices for the village and handler filters: the station's villages, plus any an older record names.
+  // A scan of every row, so it follows writes at low priority: a new need is painted first.
+  const facetVersion = useDeferredValue(version)
   const { villages, handlers } = useMemo(() => {
     const villageSet = new Set(station.villages)
     const handlerSet = new Set<string>()
@@ -173,7 +176,7 @@ export function LedgerPage() {
     }
     return { villages: [...villageSet], handlers: [...handlerSet].sort(new Intl.Collator('zh-CN').compare) }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ledger, version, station.villages])
+  }, [ledger, facetVersion, station.villages])
 
   const filtering = Object.values(filters).some((v) => v !== undefined && v !== false)
   // The count describes the list on screen, which follows the box a moment later.
