@@ -15,7 +15,8 @@ export function LanguageSwitch() {
     <Segmented
       aria-label={t('app.language')}
       value={i18n.language as Language}
-      options={LANGUAGES.map((lng) => ({ value: lng, label: lng === 'en' ? 'English' : '中文' }))}
+      // Each language is named in itself, so a clerk can find theirs whatever is on screen.
+      options={LANGUAGES.map((lng) => ({ value: lng, label: i18n.getFixedT(lng)('app.languageName') }))}
       onChange={(value) => change(value as Language)}
     />
   )
