@@ -396,28 +396,8 @@ const FilterBar = memo(function FilterBar({
           onChange={(value) => update({ category: value?.length ? String(value[value.length - 1]) : undefined })}
         />
       </Field>
-      <Field label={t('ledger.filter.village')} width={170}>
-        <Select
-          allowClear
-          showSearch
-          aria-label={t('ledger.filter.village')}
-          placeholder={t('ledger.filter.villagePlaceholder')}
-          value={filters.village ?? null}
-          options={villages.map((name) => ({ value: name, label: name }))}
-          onChange={(village?: string | null) => update({ village: village ?? undefined })}
-        />
-      </Field>
-      <Field label={t('ledger.filter.handler')} width={150}>
-        <Select
-          allowClear
-          showSearch
-          aria-label={t('ledger.filter.handler')}
-          placeholder={t('ledger.filter.handlerPlaceholder')}
-          value={filters.handler ?? null}
-          options={handlers.map((name) => ({ value: name, label: name }))}
-          onChange={(handler?: string | null) => update({ handler: handler ?? undefined })}
-        />
-      </Field>
+      <NameFilter filter="village" width={170} names={villages} value={filters.village} update={update} />
+      <NameFilter filter="handler" width={150} names={handlers} value={filters.handler} update={update} />
       <Field label={t('ledger.filter.dateRange')} width={260}>
         <DatePicker.RangePicker
           allowEmpty={[true, true]}
@@ -446,5 +426,35 @@ function Field({ label, width, children }: { label: string; width: number; child
       </Typography.Text>
       {children}
     </Flex>
+  )
+}
+
+/** A filter that picks one name from a list: the village or the handler. */
+function NameFilter({
+  filter,
+  width,
+  names,
+  value,
+  update,
+}: {
+  filter: 'village' | 'handler'
+  width: number
+  names: string[]
+  value: string | undefined
+  update: Update
+}) {
+  const { t } = useTranslation()
+  return (
+    <Field label={t(`ledger.filter.${filter}`)} width={width}>
+      <Select
+        allowClear
+        showSearch
+        aria-label={t(`ledger.filter.${filter}`)}
+        placeholder={t(`ledger.filter.${filter}Placeholder`)}
+        value={value ?? null}
+        options={names.map((name) => ({ value: name, label: name }))}
+        onChange={(name?: string | null) => update({ [filter]: name ?? undefined })}
+      />
+    </Field>
   )
 }
