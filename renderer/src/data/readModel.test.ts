@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ledgerRow, type LedgerRow } from '../domain/ledger'
 import { newNeedDoc } from '../domain/need'
 import { pageKeyOf, pagesOf, ReadModel } from './readModel'
-import { ulidAt } from '../../../test/support/sampleNeeds'
+import { residentForm, ulidAt } from '../../../test/support/sampleNeeds'
 
 // The read model keeps ledger rows in pages (about nine hours of registrations each) and the need numbers
 // by day; these are the bookkeeping rules the projector and the rebuild both rely on.
@@ -28,17 +28,7 @@ afterEach(async () => {
 /** A row for a need registered at `at`, numbered `number`. */
 function row(at: string, number: string, n: number, fields: Partial<LedgerRow> = {}): LedgerRow {
   const need = newNeedDoc(
-    {
-      residentName: '张三',
-      phone: '13800138000',
-      idCard: '',
-      village: '星河村',
-      address: '',
-      categoryItem: 'other.other',
-      channel: 'window',
-      urgency: 'normal',
-      description: '路灯坏了',
-    },
+    residentForm(n, { residentName: '张三', phone: '13800138000', description: '路灯坏了' }),
     { stationId: 'xinghe-01', ulid: ulidAt(Date.parse(at), n), number },
     '2026-11-30',
     { by: '王芳', at },
