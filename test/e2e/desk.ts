@@ -22,7 +22,8 @@ export async function choose(page: Page, label: string, typed: string, option: s
   const box = page.getByLabel(label, { exact: true })
   await box.click()
   await box.fill(typed)
-  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active')).toHaveText(option)
+  // The previous drop-down may still be closing (its own active option in view), so look for ours by its text.
+  await expect(page.locator('.ant-select-item-option-active').filter({ hasText: option }).first()).toBeVisible()
   await page.keyboard.press('Enter')
 }
 
