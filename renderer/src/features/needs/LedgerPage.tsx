@@ -1,6 +1,5 @@
 import { ClearOutlined, DownloadOutlined, LoadingOutlined, SearchOutlined } from '@ant-design/icons'
-import { App, Button, Cascader, DatePicker, Flex, Input, Select, Switch, Typography } from 'antd'
-import dayjs from 'dayjs'
+import { App, Button, Flex, Input, Typography } from 'antd'
 import {
   memo,
   startTransition,
@@ -12,7 +11,6 @@ import {
   useState,
   useSyncExternalStore,
   type KeyboardEvent,
-  type ReactNode,
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router-dom'
@@ -21,11 +19,12 @@ import { paths } from '../../app/paths'
 import { useStation } from '../../app/session'
 import { useLedger } from '../../app/useLedger'
 import type { LedgerStore } from '../../data/ledgerStore'
-import { categories, type Lang } from '../../domain/categories'
-import type { LedgerFilter, LedgerRow, LedgerSort, LedgerSortField } from '../../domain/ledger'
-import { NEED_STATUSES, type NeedStatus } from '../../domain/needLifecycle'
+import type { Lang } from '../../domain/categories'
+import type { LedgerRow, LedgerSort } from '../../domain/ledger'
 import { shell } from '../../shell/browserShell'
+import { addressOf, DEFAULT_SORT, filterKeyOf, filtersOf, sortOf, type Update } from './ledgerAddress'
 import { buildLedgerFile, LEDGER_MIME_TYPE } from './ledgerFile'
+import { Field, FilterBar } from './LedgerFilterBar'
 import { LedgerTable, type LedgerTableHandle } from './LedgerTable'
 
 // 诉求台账: every need at this station, filtered and searched in memory (fast at 100,000 rows) and
@@ -33,56 +32,10 @@ import { LedgerTable, type LedgerTableHandle } from './LedgerTable'
 // The search box, the filter bar and the list are separate memoised parts, and the search runs as a
 // transition: a key press repaints the box at once, the list follows without blocking the next key.
 
-const DEFAULT_SORT: LedgerSort = { field: 'registeredAt', order: 'desc' }
-const SORT_FIELDS: readonly LedgerSortField[] = ['registeredAt', 'dueDate', 'number', 'residentName', 'status']
-const DATE = /^\d{4}-\d{2}-\d{2}$/
 /** The address follows the page's filters this long after the last change. */
 const URL_DELAY_MS = 150
 /** The address bar shows the ledger (hash routing: '#/needs' or '#/needs?…'). */
 const stillOnLedger = () => new URL(window.location.hash.slice(1) || '/', 'http://x').pathname === paths.ledger
-
-type Filters = Omit<LedgerFilter, 'text'>
-type Update = (changes: Record<string, string | undefined>) => void
-
-function filtersOf(params: URLSearchParams): Filters {
-  const statuses = (params.get('status') ?? '')
-    .split(',')
-    .filter((s): s is NeedStatus => (NEED_STATUSES as readonly string[]).includes(s))
-  const date = (key: string) => {
-    const value = params.get(key) ?? ''
-    return DATE.test(value) ? value : undefined
-  }
-  return {
-    ...(statuses.length ? { statuses } : {}),
-    category: params.get('category') || undefined,
-    village: params.get('village') || undefined,
-    handler: params.get('handler') || undefined,
-    from: date('from'),
-    to: date('to'),
-    overdueOnly: params.get('overdue') === '1',
-  }
-}
-
-function sortOf(params: URLSearchParams): LedgerSort {
-  const field = params.get('sort') as LedgerSortField | null
-  if (!field || !SORT_FIELDS.includes(field)) return DEFAULT_SORT
-  return { field, order: params.get('order') === 'asc' ? 'asc' : 'desc' }
-}
-
-/** The address without the search text: the filters and the sort order. */
-function filterKeyOf(params: URLSearchParams): string {
-  const rest = new URLSearchParams(params)
-  rest.delete('q')
-  rest.sort()
-  return rest.toString()
-}
-
-/** The address's query for these filters and search text. */
-function addressOf(filterKey: string, text: string): string {
-  const params = new URLSearchParams(filterKey)
-  if (text) params.set('q', text)
-  return params.toString()
-}
 
 export function LedgerPage() {
   const { t, i18n } = useTranslation()
@@ -340,121 +293,3 @@ const SearchBox = memo(function SearchBox({
     </Field>
   )
 })
-
-const FilterBar = memo(function FilterBar({
-  filters,
-  villages,
-  handlers,
-  lang,
-  update,
-}: {
-  filters: Filters
-  villages: string[]
-  handlers: string[]
-  lang: Lang
-  update: Update
-}) {
-  const { t } = useTranslation()
-  const categoryOptions = useMemo(
-    () =>
-      categories.map((category) => ({
-        value: category.code,
-        label: category.label[lang],
-        children: category.items.map((item) => ({ value: item.code, label: item.label[lang] })),
-      })),
-    [lang],
-  )
-  const categoryValue = filters.category
-    ? filters.category.includes('.')
-      ? [filters.category.split('.')[0]!, filters.category]
-      : [filters.category]
-    : undefined
-
-  return (
-    <>
-      <Field label={t('ledger.filter.status')} width={240}>
-        <Select
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          aria-label={t('ledger.filter.status')}
-          placeholder={t('ledger.filter.statusPlaceholder')}
-          value={filters.statuses ?? []}
-          options={NEED_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
-          onChange={(statuses: NeedStatus[]) => update({ status: statuses.join(',') || undefined })}
-        />
-      </Field>
-      <Field label={t('ledger.filter.category')} width={220}>
-        <Cascader
-          changeOnSelect
-          allowClear
-          showSearch
-          aria-label={t('ledger.filter.category')}
-          placeholder={t('ledger.filter.categoryPlaceholder')}
-          options={categoryOptions}
-          value={categoryValue}
-          onChange={(value) => update({ category: value?.length ? String(value[value.length - 1]) : undefined })}
-        />
-      </Field>
-      <NameFilter filter="village" width={170} names={villages} value={filters.village} update={update} />
-      <NameFilter filter="handler" width={150} names={handlers} value={filters.handler} update={update} />
-      <Field label={t('ledger.filter.dateRange')} width={260}>
-        <DatePicker.RangePicker
-          allowEmpty={[true, true]}
-          placeholder={[t('ledger.filter.dateFrom'), t('ledger.filter.dateTo')]}
-          value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
-          onChange={(dates) => update({ from: dates?.[0]?.format('YYYY-MM-DD'), to: dates?.[1]?.format('YYYY-MM-DD') })}
-        />
-      </Field>
-      <Flex align="center" gap={8} style={{ height: 32 }}>
-        <Switch
-          id="ledger-overdue-only"
-          checked={!!filters.overdueOnly}
-          onChange={(on) => update({ overdue: on ? '1' : undefined })}
-        />
-        <label htmlFor="ledger-overdue-only">{t('ledger.filter.overdueOnly')}</label>
-      </Flex>
-    </>
-  )
-})
-
-function Field({ label, width, children }: { label: string; width: number; children: ReactNode }) {
-  return (
-    <Flex vertical gap={4} style={{ width }}>
-      <Typography.Text type="secondary" aria-hidden>
-        {label}
-      </Typography.Text>
-      {children}
-    </Flex>
-  )
-}
-
-/** A filter that picks one name from a list: the village or the handler. */
-function NameFilter({
-  filter,
-  width,
-  names,
-  value,
-  update,
-}: {
-  filter: 'village' | 'handler'
-  width: number
-  names: string[]
-  value: string | undefined
-  update: Update
-}) {
-  const { t } = useTranslation()
-  return (
-    <Field label={t(`ledger.filter.${filter}`)} width={width}>
-      <Select
-        allowClear
-        showSearch
-        aria-label={t(`ledger.filter.${filter}`)}
-        placeholder={t(`ledger.filter.${filter}Placeholder`)}
-        value={value ?? null}
-        options={names.map((name) => ({ value: name, label: name }))}
-        onChange={(name?: string | null) => update({ [filter]: name ?? undefined })}
-      />
-    </Field>
-  )
-}
