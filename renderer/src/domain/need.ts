@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { checkIdCard, maskIdCard } from './idCard'
 import { checkPhone } from './phone'
+import type { Editable } from './edits'
 import { recordBase, type Actor, type RecordBase } from './records'
 
 // 群众诉求 / 微心愿: one resident's need, registered at the desk.
@@ -77,7 +78,7 @@ export function checkNeedForm(input: NeedFormInput, today: string, villages: str
   }
 }
 
-export interface NeedDoc extends RecordBase {
+export interface NeedDoc extends RecordBase, Editable {
   type: 'need'
   /** 诉求编号, per station, for people; never a key */
   number: string
@@ -121,3 +122,43 @@ export function newNeedDoc(
 /** How an ID number is shown anywhere on screen or paper. */
 export const shownIdCard = (need: Pick<NeedDoc, 'resident'>) =>
   need.resident.idCard ? maskIdCard(need.resident.idCard) : ''
+
+/** The registration details a clerk may correct later (更正登记信息); each merges on its own. */
+export const NEED_EDITABLE_FIELDS = [
+  'resident.name',
+  'resident.phone',
+  'resident.idCard',
+  'village',
+  'address',
+  'categoryItem',
+  'channel',
+  'urgency',
+  'description',
+] as const
+
+/** The need with its registration details replaced by a checked form (stamping is the caller's: stampEdit). */
+export function correctedNeed(need: NeedDoc, form: NeedForm): NeedDoc {
+  return {
+    ...need,
+    resident: { name: form.residentName, phone: form.phone, ...(form.idCard ? { idCard: form.idCard } : {}) },
+    village: form.village,
+    address: form.address,
+    categoryItem: form.categoryItem,
+    channel: form.channel,
+    urgency: form.urgency,
+    description: form.description,
+  }
+}
+
+/** The form a correction starts from: what is stored now. */
+export const needFormOf = (need: NeedDoc): NeedForm => ({
+  residentName: need.resident.name,
+  phone: need.resident.phone,
+  idCard: need.resident.idCard ?? '',
+  village: need.village,
+  address: need.address,
+  categoryItem: need.categoryItem,
+  channel: need.channel,
+  urgency: need.urgency,
+  description: need.description,
+})

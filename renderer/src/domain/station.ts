@@ -1,6 +1,7 @@
 import { pinyin } from 'pinyin-pro'
 import { z } from 'zod'
 import type { DeadlineMode } from './deadline'
+import type { Editable } from './edits'
 import { checkPhone } from './phone'
 import { recordBase, type Actor, type RecordBase } from './records'
 
@@ -24,7 +25,7 @@ export const stationFormSchema = z.object({
 
 export type StationForm = z.infer<typeof stationFormSchema>
 
-export interface StationDoc extends RecordBase, Omit<StationForm, 'deadlineMode'> {
+export interface StationDoc extends RecordBase, Editable, Omit<StationForm, 'deadlineMode'> {
   type: 'station'
   deadlineMode: DeadlineMode
 }
@@ -40,6 +41,9 @@ export const defaultStationForm: StationForm = {
   deadlineDays: 3,
   deadlineMode: 'calendar',
 }
+
+/** The settings edited in 设置; each merges on its own when two computers change them apart. */
+export const STATION_EDITABLE_FIELDS = ['name', 'phone', 'villages', 'staff', 'deadlineDays', 'deadlineMode'] as const
 
 /** A new station document, or the next version of an existing one (the code never changes). */
 export function stationDoc(form: StationForm, actor: Actor, existing?: StationDoc): StationDoc {
