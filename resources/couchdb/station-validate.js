@@ -41,6 +41,15 @@ function (newDoc, oldDoc, userCtx, secObj) {
       }
       requireText(doc, 'at');
       requireText(doc, 'by');
+    },
+    // conflict:<code>:<rev>, what merging two versions of a document did not keep (冲突记录)
+    conflict: function (doc, code) {
+      var parts = idParts(doc._id, 3, 'conflict');
+      if (parts[1] !== code) refuse('wrongStation', doc._id + ' belongs to station ' + parts[1] + ', not ' + code);
+      requireText(doc, 'docId');
+      if (String(doc.docId).split(':')[1] !== code) refuse('wrongStation', 'docId must be a document of station ' + code);
+      if (['open', 'resolved'].indexOf(doc.status) === -1) refuse('badShape', 'status must be open or resolved');
+      if (Object.prototype.toString.call(doc.fields) !== '[object Array]') refuse('badShape', 'fields must be a list');
     }
   };
 
@@ -74,7 +83,12 @@ function (newDoc, oldDoc, userCtx, secObj) {
   }
 
   if (newDoc._deleted === true) {
-    if (!isAdmin) refuse('noDeletes', 'only an administrator may delete ' + newDoc._id);
+    // A station deletes only the losing versions of a document it merged (its conflict record and the
+    // merge keep every value), and says so on the deletion. Any other deletion is an administrator's.
+    if (!isAdmin && newDoc.conflictMerged !== true) refuse('noDeletes', 'only an administrator may delete ' + newDoc._id);
+    if (!isAdmin && String(newDoc._id).split(':')[1] !== code) {
+      refuse('wrongStation', newDoc._id + ' is not a document of station ' + code);
+    }
     return;
   }
 

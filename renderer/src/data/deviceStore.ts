@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie'
+import { ulid } from 'ulid'
 import type { SyncRun } from '../domain/syncStatus'
 
 // State of this one device that must never sync: who is at the desk, the language, drafts, the sync journal.
@@ -28,5 +29,16 @@ export class DeviceStore extends Dexie {
 
   async set(key: string, value: unknown): Promise<void> {
     await this.prefs.put({ key, value })
+  }
+
+  /** This computer's id, made once: it tells apart edits made at the same moment on two computers. */
+  async deviceId(): Promise<string> {
+    return this.transaction('rw', this.prefs, async () => {
+      const stored = await this.get<string | null>('deviceId', null)
+      if (stored) return stored
+      const made = ulid()
+      await this.set('deviceId', made)
+      return made
+    })
   }
 }

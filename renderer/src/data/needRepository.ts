@@ -1,6 +1,15 @@
 import { monotonicFactory } from 'ulid'
 import { dueDate, localDate } from '../domain/deadline'
-import { checkNeedForm, newNeedDoc, type FieldError, type NeedDoc, type NeedFormInput } from '../domain/need'
+import { stampEdit } from '../domain/edits'
+import {
+  checkNeedForm,
+  correctedNeed,
+  NEED_EDITABLE_FIELDS,
+  newNeedDoc,
+  type FieldError,
+  type NeedDoc,
+  type NeedFormInput,
+} from '../domain/need'
 import {
   applyEvent,
   needEventPrefix,
@@ -34,6 +43,8 @@ export class NeedRepository {
   constructor(
     private readonly db: LocalDb,
     private readonly readModel: ReadModel,
+    /** this computer's id: it breaks ties when two computers edit one need at the same moment */
+    private readonly device: string,
   ) {}
 
   /** Registrations run one at a time, so a double-click cannot hand out one number twice. */
@@ -64,6 +75,24 @@ export class NeedRepository {
     const saved = await this.db.put(need)
     this.lastNumber = number
     return { ok: true, value: { ...need, _rev: saved.rev } }
+  }
+
+  /**
+   * 更正登记信息: replaces the registration details with a checked form. Only the fields that changed are
+   * stamped as edited, so a correction made on another computer meanwhile merges field by field.
+   */
+  async correct(needId: string, input: NeedFormInput, ctx: CommandContext): Promise<CommandResult<NeedDoc>> {
+    const need = await this.get(needId)
+    if (!need) return { ok: false, error: 'need.error.notFound' }
+    // A village since taken off the station's list may stay on a need registered with it.
+    const villages = ctx.station.villages.includes(need.village) ? ctx.station.villages : [...ctx.station.villages, need.village]
+    const checked = checkNeedForm(input, localDate(ctx.at), villages)
+    if (!checked.ok) return checked
+    const editor = { by: ctx.by, at: ctx.at, device: this.device }
+    const { doc, changed } = stampEdit(need, correctedNeed(need, checked.value), NEED_EDITABLE_FIELDS, editor)
+    if (changed.length === 0) return { ok: true, value: need }
+    const saved = await this.db.put(doc)
+    return { ok: true, value: { ...doc, _rev: saved.rev } }
   }
 
   /** Records one step of a need's life, if the need's current status allows it. */

@@ -1,6 +1,8 @@
 import type { LedgerRow } from '../domain/ledger'
 import type { StationDoc } from '../domain/station'
+import { ConflictResolver } from '../sync/conflictResolver'
 import { StationSync } from '../sync/stationSync'
+import { ConflictRepository } from './conflictRepository'
 import { DeviceStore } from './deviceStore'
 import { LedgerStore } from './ledgerStore'
 import { openLocalDb, type LocalDb } from './localDb'
@@ -19,6 +21,10 @@ export interface Services {
   projector: Projector
   needs: NeedRepository
   stations: StationRepository
+  /** Conflict records for the technicians' screen */
+  conflicts: ConflictRepository
+  /** Merges documents two computers edited apart, as sync brings them */
+  conflictResolver: ConflictResolver
   /** Live sync with the central server; started by the app once its settings are saved */
   sync: StationSync
   /**
@@ -52,7 +58,12 @@ export async function startServices(names: ServiceNames = {}, given?: LocalDb): 
   const ledger = new LedgerStore()
   // Only the newest rows are waited for: the rest load in the background (ledger.ready()), merged with
   // the batches that arrive meanwhile. The projector starts after this first read, so no batch slips past.
-  const [, station, prefs] = await Promise.all([ledger.load(readModel), readModel.station(), device.prefs.toArray()])
+  const [, station, deviceId, prefs] = await Promise.all([
+    ledger.load(readModel),
+    readModel.station(),
+    device.deviceId(),
+    device.prefs.toArray(),
+  ])
   const db = given ?? openLocalDb(names.db)
   let projector = new Projector(db, readModel)
 
@@ -64,6 +75,10 @@ export async function startServices(names: ServiceNames = {}, given?: LocalDb): 
   if (given) await started
   else started.catch((error: unknown) => console.error('projector', error))
 
+  // Merging waits until the ledger has caught up: it reads little, but IndexedDB serves one request at a time.
+  const conflictResolver = new ConflictResolver(db)
+  void started.then(() => conflictResolver.start(), () => undefined)
+
   const services: Services = {
     db,
     readModel,
@@ -72,8 +87,10 @@ export async function startServices(names: ServiceNames = {}, given?: LocalDb): 
     get projector() {
       return projector
     },
-    needs: new NeedRepository(db, readModel),
-    stations: new StationRepository(db),
+    needs: new NeedRepository(db, readModel, deviceId),
+    stations: new StationRepository(db, deviceId),
+    conflicts: new ConflictRepository(db),
+    conflictResolver,
     sync: new StationSync(db, device),
     startup: { station, prefs: new Map(prefs.map((pref) => [pref.key, pref.value])) },
     started,
@@ -93,6 +110,8 @@ export async function startServices(names: ServiceNames = {}, given?: LocalDb): 
     },
     async close() {
       await services.sync.close()
+      conflictResolver.stop()
+      await conflictResolver.idle()
       projector.stop()
       await projector.idle()
       ledger.stop()

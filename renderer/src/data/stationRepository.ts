@@ -1,11 +1,23 @@
-import { checkStationForm, stationDoc, type StationDoc, type StationFieldError, type StationForm } from '../domain/station'
+import { stampEdit } from '../domain/edits'
+import {
+  checkStationForm,
+  STATION_EDITABLE_FIELDS,
+  stationDoc,
+  type StationDoc,
+  type StationFieldError,
+  type StationForm,
+} from '../domain/station'
 import type { LocalDb } from './localDb'
 
 export type StationResult = { ok: true; value: StationDoc } | { ok: false; errors: StationFieldError[] }
 
 /** The station's own settings document: created on first run, edited in settings. */
 export class StationRepository {
-  constructor(private readonly db: LocalDb) {}
+  constructor(
+    private readonly db: LocalDb,
+    /** this computer's id, for merging settings edited on two computers (see domain/edits.ts) */
+    private readonly device: string,
+  ) {}
 
   async current(): Promise<StationDoc | null> {
     const page = await this.db.allDocs<StationDoc>({ startkey: 'station:', endkey: 'station:\uffff', include_docs: true, limit: 1 })
@@ -17,7 +29,9 @@ export class StationRepository {
     const checked = checkStationForm(form)
     if (!checked.ok) return checked
     const existing = await this.current()
-    const doc = stationDoc(checked.value, actor, existing ?? undefined)
+    const next = stationDoc(checked.value, actor, existing ?? undefined)
+    const doc = existing ? stampEdit(existing, next, STATION_EDITABLE_FIELDS, { ...actor, device: this.device }).doc : next
+    if (doc === existing) return { ok: true, value: existing }
     const saved = await this.db.put(doc)
     return { ok: true, value: { ...doc, _rev: saved.rev } }
   }

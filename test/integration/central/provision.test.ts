@@ -172,6 +172,31 @@ describe('setting up the central server for stations', () => {
     expect(deleted.body.reason).toMatch(/^noDeletes: /)
   })
 
+  it('lets a station delete a losing version it merged, and keep a conflict record of its own only', async () => {
+    const id = 'need:xingfu:01JCNEED000000000000000007'
+    await as(xingfu, 'PUT', `station-xingfu/${id}`, needOf('xingfu', '01JCNEED000000000000000007'))
+    const rev = (await as(xingfu, 'GET', `station-xingfu/${id}`)).body._rev
+    const tombstone = await as(xingfu, 'PUT', `station-xingfu/${id}`, { _rev: rev, _deleted: true, conflictMerged: true })
+    expect(tombstone.status).toBe(201)
+
+    const record = (station: string) => ({
+      type: 'conflict',
+      schemaVersion: 1,
+      stationId: 'xingfu',
+      createdAt: '2026-11-26T01:00:00.000Z',
+      createdBy: 'system:merge',
+      docId: `need:${station}:01JCNEED000000000000000001`,
+      status: 'open',
+      fields: [],
+    })
+    expect((await as(xingfu, 'PUT', 'station-xingfu/conflict:xingfu:2-abc', record('xingfu'))).status).toBe(201)
+    const foreign = await as(xingfu, 'PUT', 'station-xingfu/conflict:xingfu:2-abd', record('yangguang'))
+    expect(foreign.status).toBe(403)
+    expect(foreign.body.reason).toMatch(/^wrongStation: /)
+    const badStatus = await as(xingfu, 'PUT', 'station-xingfu/conflict:xingfu:2-abe', { ...record('xingfu'), status: 'gone' })
+    expect(badStatus.body.reason).toMatch(/^badShape: /)
+  })
+
   it('lets stations read the directory but not write it', async () => {
     expect((await as(yangguang, 'GET', 'directory/_all_docs')).status).toBe(200)
     const write = await as(yangguang, 'PUT', 'directory/stationEntry:fake', { type: 'stationEntry', code: 'fake' })
