@@ -14,6 +14,7 @@ type Stored = Editable & { type: string; stationId: string }
 const CHECKPOINT_ID = '_local/conflict-scan'
 const PAGE = 500
 const CHECKPOINT_EVERY_MS = 5_000
+const RETRY_MS = 5_000
 
 export type MergeOutcome = 'merged' | 'recorded' | 'none'
 
@@ -55,7 +56,7 @@ export class ConflictResolver {
         this.feed = this.db
           .changes({ live: true, since, style: 'all_docs' })
           .on('change', (change) => {
-            if (change.changes.length > 1) void this.merge(change.id).catch(this.onError)
+            if (change.changes.length > 1) void this.merge(change.id).catch((error: unknown) => this.failed(change.id, error))
             this.noteSeen(change.seq)
           })
           .on('error', this.onError)
@@ -73,6 +74,18 @@ export class ConflictResolver {
     this.saveTimer = null
   }
 
+  /** After a merge failed, the live feed's place is no longer saved: the next start scans from before it. */
+  private behind = false
+
+  private failed(id: string, error: unknown): void {
+    this.behind = true
+    this.onError(error)
+    // Most failures pass (a busy disk): try once more a little later.
+    setTimeout(() => {
+      if (!this.stopped) void this.merge(id).catch(this.onError)
+    }, RETRY_MS)
+  }
+
   private seen: number | string | null = null
   private saveTimer: ReturnType<typeof setTimeout> | null = null
 
@@ -83,7 +96,7 @@ export class ConflictResolver {
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null
       const seq = this.seen
-      if (seq !== null) void this.serial(() => this.saveCheckpoint(seq)).catch(this.onError)
+      if (seq !== null && !this.behind) void this.serial(() => this.saveCheckpoint(seq)).catch(this.onError)
     }, CHECKPOINT_EVERY_MS)
   }
 
