@@ -42,6 +42,38 @@ function (newDoc, oldDoc, userCtx, secObj) {
       requireText(doc, 'at');
       requireText(doc, 'by');
     },
+    // 书记轮值: the roster, the shift pattern, plans, changes, check-ins and the duty log, each
+    // `<type>:<code>:<ulid or name>`.
+    dutySecretary: function (doc, code) {
+      ownId(doc, 'dutySecretary', code);
+      requireText(doc, 'name');
+      requireText(doc, 'phone');
+    },
+    dutyPattern: function (doc, code) {
+      ownId(doc, 'dutyPattern', code);
+      if (Object.prototype.toString.call(doc.slots) !== '[object Array]') refuse('badShape', 'slots must be a list');
+    },
+    dutyPlan: function (doc, code) {
+      ownId(doc, 'dutyPlan', code);
+      requireText(doc, 'from');
+      requireText(doc, 'to');
+      if (Object.prototype.toString.call(doc.shifts) !== '[object Array]') refuse('badShape', 'shifts must be a list');
+    },
+    dutyChange: function (doc, code) {
+      ownId(doc, 'dutyChange', code);
+      if (['override', 'swap'].indexOf(doc.kind) === -1) refuse('badShape', 'kind must be override or swap');
+      requireText(doc, 'reason');
+    },
+    dutyCheck: function (doc, code) {
+      ownId(doc, 'dutyCheck', code);
+      requireText(doc, 'shiftKey');
+      if (['in', 'out'].indexOf(doc.kind) === -1) refuse('badShape', 'kind must be in or out');
+    },
+    dutyNote: function (doc, code) {
+      ownId(doc, 'dutyNote', code);
+      requireText(doc, 'shiftKey');
+      requireText(doc, 'text');
+    },
     // conflict:<code>:<rev>, what merging two versions of a document did not keep (冲突记录)
     conflict: function (doc, code) {
       var parts = idParts(doc._id, 3, 'conflict');
@@ -52,6 +84,11 @@ function (newDoc, oldDoc, userCtx, secObj) {
       if (Object.prototype.toString.call(doc.fields) !== '[object Array]') refuse('badShape', 'fields must be a list');
     }
   };
+
+  function ownId(doc, type, code) {
+    var parts = idParts(doc._id, 3, type);
+    if (parts[1] !== code) refuse('wrongStation', doc._id + ' belongs to station ' + parts[1] + ', not ' + code);
+  }
 
   function refuse(reason, detail) {
     throw({ forbidden: reason + ': ' + detail });

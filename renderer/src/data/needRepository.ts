@@ -35,6 +35,12 @@ export interface CommandContext {
   at: string
 }
 
+/** A registration made while a secretary is on duty (书记轮值): the need goes to them by default. */
+export interface DutyContext {
+  shiftKey: string
+  secretaryName: string
+}
+
 export class NeedRepository {
   private readonly ulid = monotonicFactory()
   /** Numbers given out by this device that the read model may not have caught up with yet. */
@@ -50,13 +56,13 @@ export class NeedRepository {
   /** Registrations run one at a time, so a double-click cannot hand out one number twice. */
   private registering: Promise<unknown> = Promise.resolve()
 
-  register(input: NeedFormInput, ctx: CommandContext): Promise<CommandResult<NeedDoc>> {
-    const next = this.registering.then(() => this.registerNow(input, ctx))
+  register(input: NeedFormInput, ctx: CommandContext, duty?: DutyContext): Promise<CommandResult<NeedDoc>> {
+    const next = this.registering.then(() => this.registerNow(input, ctx, duty))
     this.registering = next.catch(() => undefined)
     return next
   }
 
-  private async registerNow(input: NeedFormInput, ctx: CommandContext): Promise<CommandResult<NeedDoc>> {
+  private async registerNow(input: NeedFormInput, ctx: CommandContext, duty?: DutyContext): Promise<CommandResult<NeedDoc>> {
     const today = localDate(ctx.at)
     const checked = checkNeedForm(input, today, ctx.station.villages)
     if (!checked.ok) return checked
@@ -72,8 +78,14 @@ export class NeedRepository {
       dueDate(ctx.at, ctx.station.deadlineDays, ctx.station.deadlineMode),
       { by: ctx.by, at: ctx.at },
     )
+    if (duty) need.dutyShiftKey = duty.shiftKey
     const saved = await this.db.put(need)
     this.lastNumber = number
+    if (duty) {
+      const handler = { kind: 'cadre' as const, name: duty.secretaryName }
+      const assigned = newNeedEventDoc(need, this.ulid(Date.parse(ctx.at)), { kind: 'assign', handler }, { by: ctx.by, at: ctx.at })
+      await this.db.put(assigned)
+    }
     return { ok: true, value: { ...need, _rev: saved.rev } }
   }
 

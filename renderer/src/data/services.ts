@@ -1,8 +1,10 @@
 import type { LedgerRow } from '../domain/ledger'
 import type { StationDoc } from '../domain/station'
+import { BatchSync } from '../sync/batchSync'
 import { ConflictResolver } from '../sync/conflictResolver'
 import { StationSync } from '../sync/stationSync'
 import { ConflictRepository } from './conflictRepository'
+import { DutyRepository } from './dutyRepository'
 import { DeviceStore } from './deviceStore'
 import { LedgerStore } from './ledgerStore'
 import { openLocalDb, type LocalDb } from './localDb'
@@ -21,12 +23,16 @@ export interface Services {
   projector: Projector
   needs: NeedRepository
   stations: StationRepository
+  /** 书记轮值: roster, plans, changes, check-ins, duty log */
+  duty: DutyRepository
   /** Conflict records for the technicians' screen */
   conflicts: ConflictRepository
   /** Merges documents two computers edited apart, as sync brings them */
   conflictResolver: ConflictResolver
   /** Live sync with the central server; started by the app once its settings are saved */
   sync: StationSync
+  /** 立即同步: one-off batch sync; stops the live sync while it runs */
+  batch: BatchSync
   /**
    * What the first screen needs, read before PouchDB was opened (see startServices): the read model's copy
    * of the station settings, and this device's settings.
@@ -79,6 +85,7 @@ export async function startServices(names: ServiceNames = {}, given?: LocalDb): 
   const conflictResolver = new ConflictResolver(db)
   void started.then(() => conflictResolver.start(), () => undefined)
 
+  const sync = new StationSync(db, device)
   const services: Services = {
     db,
     readModel,
@@ -89,9 +96,11 @@ export async function startServices(names: ServiceNames = {}, given?: LocalDb): 
     },
     needs: new NeedRepository(db, readModel, deviceId),
     stations: new StationRepository(db, deviceId),
+    duty: new DutyRepository(db, deviceId),
     conflicts: new ConflictRepository(db),
     conflictResolver,
-    sync: new StationSync(db, device),
+    sync,
+    batch: new BatchSync(db, device, sync),
     startup: { station, prefs: new Map(prefs.map((pref) => [pref.key, pref.value])) },
     started,
     async rebuildReadModel() {
@@ -109,6 +118,7 @@ export async function startServices(names: ServiceNames = {}, given?: LocalDb): 
       return read
     },
     async close() {
+      await services.batch.close()
       await services.sync.close()
       conflictResolver.stop()
       await conflictResolver.idle()

@@ -1,4 +1,5 @@
 import { fieldValue, revGen, sameValue, stampEdit, withFieldValue, type EditStamp, type Editable, type Editor } from './edits'
+import { SECRETARY_EDITABLE_FIELDS } from './dutyRoster'
 import { NEED_EDITABLE_FIELDS } from './need'
 import { STATION_EDITABLE_FIELDS } from './station'
 import { recordBase, type RecordBase } from './records'
@@ -221,6 +222,10 @@ export function mergeRuleFor(type: string): MergeRule | null {
       return { fields: NEED_EDITABLE_FIELDS, recordContested: true }
     case 'station':
       return { fields: STATION_EDITABLE_FIELDS, recordContested: true }
+    case 'dutySecretary':
+      return { fields: SECRETARY_EDITABLE_FIELDS, recordContested: true }
+    case 'dutyPattern':
+      return { fields: ['slots', 'days'], recordContested: true }
     case 'conflict':
       return CONFLICT_RULE
     default:

@@ -53,7 +53,7 @@ export const secretaryFormSchema = z.object({
 })
 
 export type SecretaryFormInput = z.input<typeof secretaryFormSchema>
-export type SecretaryForm = z.output<typeof secretaryFormSchema>
+export type SecretaryForm = Omit<z.output<typeof secretaryFormSchema>, 'unavailableWeekdays'> & { unavailableWeekdays: Weekday[] }
 
 export interface SecretaryFieldError {
   field: keyof SecretaryForm

@@ -32,6 +32,8 @@ export interface LedgerRow {
   closedAt: string | null
   satisfaction: Satisfaction | null
   referredTo: string | null
+  /** the duty shift (书记轮值) it was registered in, if any */
+  dutyShiftKey?: string
   /** name, its pinyin and initials, phone, number: what the search box matches */
   searchKeys: string
 }
@@ -58,6 +60,7 @@ export function ledgerRow(need: NeedDoc, events: readonly NeedEventDoc[]): Ledge
     closedAt: state.closedAt,
     satisfaction: state.satisfaction,
     referredTo: state.referredTo,
+    ...(need.dutyShiftKey ? { dutyShiftKey: need.dutyShiftKey } : {}),
     searchKeys: [searchKeysFor(need.resident.name), need.resident.phone.replace(/\D/g, ''), need.number].join('\u0001'),
   }
 }

@@ -92,6 +92,8 @@ export interface NeedDoc extends RecordBase, Editable {
   description: string
   /** YYYY-MM-DD: the last day it may be resolved on (三天内) */
   dueDate: string
+  /** the duty shift (书记轮值) it was registered in: it goes to that shift's secretary and log */
+  dutyShiftKey?: string
 }
 
 /** Sortable and collision-free across stations; the ulid is made by the caller (it reads the clock). */
