@@ -14,6 +14,7 @@ import { NeedDetailPage } from '../features/needs/NeedDetailPage'
 import { RegisterNeedPage } from '../features/needs/RegisterNeedPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { StationSetupPage } from '../features/settings/StationSetupPage'
+import { ConflictsPage } from '../features/sync/ConflictsPage'
 import { SyncSettingsPage } from '../features/sync/SyncSettingsPage'
 import { AppLayout } from './AppLayout'
 import { paths } from './paths'
@@ -62,6 +63,7 @@ function SetupGate() {
           <Route path="/needs/:id" element={<NeedDetailPage />} />
           <Route path={paths.settings} element={<SettingsPage />} />
           <Route path={paths.sync} element={<SyncSettingsPage />} />
+          <Route path={paths.conflicts} element={<ConflictsPage />} />
           <Route path="*" element={<Navigate to={paths.home} replace />} />
         </Routes>
       </AppLayout>

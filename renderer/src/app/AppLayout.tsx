@@ -26,7 +26,14 @@ export function AppLayout({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('keydown', onKey)
   }, [navigate])
 
-  const selected = location.pathname === paths.register ? paths.register : location.pathname.startsWith('/needs') ? paths.ledger : location.pathname
+  const selected =
+    location.pathname === paths.register
+      ? paths.register
+      : location.pathname.startsWith('/needs')
+        ? paths.ledger
+        : location.pathname.startsWith(`${paths.sync}/`)
+          ? paths.sync
+          : location.pathname
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={64} theme="light" className="no-print">

@@ -6,4 +6,6 @@ export const paths = {
   need: (id: string) => `/needs/${encodeURIComponent(id)}`,
   settings: '/settings',
   sync: '/sync',
+  /** 冲突处理: values two computers typed differently, for a technician to confirm */
+  conflicts: '/sync/conflicts',
 }

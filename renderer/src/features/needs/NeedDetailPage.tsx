@@ -9,6 +9,7 @@ import { useLedger } from '../../app/useLedger'
 import type { NeedDoc } from '../../domain/need'
 import { needState, type NeedEventDoc } from '../../domain/needLifecycle'
 import { timelineEntries } from '../../domain/needView'
+import { CorrectNeedButton } from './CorrectNeedButton'
 import { NeedActions } from './NeedActions'
 import { NeedSummary } from './NeedSummary'
 import { NeedTimeline } from './NeedTimeline'
@@ -115,7 +116,12 @@ function NeedDetail({
               <DueBadge dueDate={state.dueDate} status={state.status} today={today} />
             </Space>
           }
-          extra={<Button onClick={() => setReceiptOpen(true)}>{t('detail.receipt.button')}</Button>}
+          extra={
+            <Space wrap>
+              <CorrectNeedButton need={need} onChanged={onChanged} />
+              <Button onClick={() => setReceiptOpen(true)}>{t('detail.receipt.button')}</Button>
+            </Space>
+          }
         >
           <NeedSummary need={need} state={state} />
         </Card>

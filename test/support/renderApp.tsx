@@ -1,0 +1,96 @@
+// Component tests of whole screens: the real services (PouchDB in memory, the read model on fake IndexedDB)
+// under the providers the app puts around its screens. For test files that run in jsdom
+// (`// @vitest-environment jsdom` on their first line).
+import { cleanup, configure, render } from '@testing-library/react'
+import { App as AntApp, ConfigProvider } from 'antd'
+import zhCN from 'antd/locale/zh_CN'
+import PouchDB from 'pouchdb-browser'
+import memoryAdapter from 'pouchdb-adapter-memory'
+import type { ReactElement } from 'react'
+import { I18nextProvider } from 'react-i18next'
+import { MemoryRouter, Route, Routes } from 'react-router-dom'
+import { SessionProvider } from '../../renderer/src/app/session'
+import { openLocalDb } from '../../renderer/src/data/localDb'
+import { startServices, type Services } from '../../renderer/src/data/services'
+import type { StationDoc, StationForm } from '../../renderer/src/domain/station'
+import { createI18n } from '../../renderer/src/i18n'
+
+// A screen in jsdom is slow to draw, the more so on a busy machine: wait for it a while.
+configure({ asyncUtilTimeout: 15_000 })
+
+/** For the tests' own time limit. */
+export const SCREEN_TEST_TIMEOUT = 90_000
+
+const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
+
+/** What jsdom lacks and antd asks for: media queries (its responsive grid) and ResizeObserver. */
+export function installDomStubs(): void {
+  const w = window as unknown as Record<string, unknown>
+  w.matchMedia ??= (query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener() {},
+    removeListener() {},
+    addEventListener() {},
+    removeEventListener() {},
+    dispatchEvent: () => false,
+  })
+  w.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  }
+  // antd measures scrollbars through getComputedStyle(el, '::-webkit-scrollbar'), which jsdom does not do.
+  const computed = window.getComputedStyle.bind(window)
+  window.getComputedStyle = (element: Element) => computed(element)
+}
+
+export const testStationForm: StationForm = {
+  name: '星河党群服务驿站',
+  code: 'xinghe-01',
+  phone: '',
+  villages: ['星河村', '东风村'],
+  staff: ['王芳', '李明'],
+  deadlineDays: 3,
+  deadlineMode: 'calendar',
+}
+
+let made = 0
+
+/** Fresh services with the station set up. */
+export async function openStation(): Promise<{ services: Services; station: StationDoc }> {
+  const id = `screen-${process.pid}-${++made}-${Math.random().toString(36).slice(2, 8)}`
+  const services = await startServices({ db: id, readModel: `${id}-read`, device: `${id}-device` }, openLocalDb(id, MemoryPouch))
+  const saved = await services.stations.save(testStationForm, { by: '王芳', at: '2026-11-23T01:00:00.000Z' })
+  if (!saved.ok) throw new Error('station refused')
+  return { services, station: saved.value }
+}
+
+/** Renders the screen whose route (a path pattern → its element) matches `address`, as the app would, in Chinese. */
+export function renderScreen(services: Services, routes: Record<string, ReactElement>, address: string) {
+  return render(
+    <I18nextProvider i18n={createI18n('zh-CN')}>
+      <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
+        <AntApp>
+          <SessionProvider services={services}>
+            <MemoryRouter initialEntries={[address]}>
+              <Routes>
+                {Object.entries(routes).map(([path, element]) => (
+                  <Route key={path} path={path} element={element} />
+                ))}
+                <Route path="*" element={<p>elsewhere</p>} />
+              </Routes>
+            </MemoryRouter>
+          </SessionProvider>
+        </AntApp>
+      </ConfigProvider>
+    </I18nextProvider>,
+  )
+}
+
+/** Unmounts what was rendered (so its changes feeds stop), then closes the services. */
+export async function closeScreen(services: Services | undefined): Promise<void> {
+  cleanup()
+  await services?.close()
+}
