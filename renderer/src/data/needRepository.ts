@@ -4,7 +4,9 @@ import { stampEdit } from '../domain/edits'
 import {
   checkNeedForm,
   correctedNeed,
+  correctionOnto,
   NEED_EDITABLE_FIELDS,
+  needFormOf,
   newNeedDoc,
   type FieldError,
   type NeedDoc,
@@ -91,11 +93,18 @@ export class NeedRepository {
 
   /**
    * 更正登记信息: replaces the registration details with a checked form. Only the fields that changed are
-   * stamped as edited, so a correction made on another computer meanwhile merges field by field.
+   * stamped as edited, so a correction made on another computer meanwhile merges field by field. Given
+   * `shown` (the details as the form showed them), only the fields changed from it are applied.
    */
-  async correct(needId: string, input: NeedFormInput, ctx: CommandContext): Promise<CommandResult<NeedDoc>> {
+  async correct(
+    needId: string,
+    form: NeedFormInput,
+    ctx: CommandContext,
+    shown?: NeedFormInput,
+  ): Promise<CommandResult<NeedDoc>> {
     const need = await this.get(needId)
     if (!need) return { ok: false, error: 'need.error.notFound' }
+    const input = shown ? correctionOnto(needFormOf(need), shown, form) : form
     // A village since taken off the station's list may stay on a need registered with it.
     const villages = ctx.station.villages.includes(need.village) ? ctx.station.villages : [...ctx.station.villages, need.village]
     const checked = checkNeedForm(input, localDate(ctx.at), villages)

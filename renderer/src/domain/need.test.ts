@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { keysOf, resourcesOf } from '../i18n'
 import { idCardCheckChar } from './idCard'
 import {
+  correctionOnto,
   checkNeedForm,
   DESCRIPTION_MAX,
   needDocId,
@@ -222,5 +223,30 @@ describe('shownIdCard', () => {
 
   it('shows nothing when no ID number was given', () => {
     expect(shownIdCard({ resident: { name: '张三', phone: '13800138000' } })).toBe('')
+  })
+})
+
+describe('correctionOnto', () => {
+  const shown: NeedForm = {
+    residentName: '张三',
+    phone: '13800138000',
+    idCard: '',
+    village: '星河村',
+    address: '一组 3 号',
+    categoryItem: 'elderly.daily-care',
+    channel: 'window',
+    urgency: 'normal',
+    description: '屋顶漏雨',
+  }
+
+  it('applies only what the clerk changed, keeping a change that arrived while the form was open', () => {
+    const stored = { ...shown, address: '二组 8 号' } // synced in from another computer meanwhile
+    const input = { ...shown, phone: '13900139000' }
+    expect(correctionOnto(stored, shown, input)).toEqual({ ...shown, address: '二组 8 号', phone: '13900139000' })
+  })
+
+  it('is the stored details when nothing was changed', () => {
+    const stored = { ...shown, urgency: 'urgent' as const }
+    expect(correctionOnto(stored, shown, { ...shown })).toEqual(stored)
   })
 })

@@ -164,3 +164,16 @@ export const needFormOf = (need: NeedDoc): NeedForm => ({
   urgency: need.urgency,
   description: need.description,
 })
+
+/**
+ * What a correction asks for, laid onto what is stored now: the fields the clerk changed from `shown`
+ * (the details as the form opened) take the form's value, the others keep the stored one. So a change
+ * that sync brought in while the form was open is not put back to what the form still showed.
+ */
+export function correctionOnto(stored: NeedForm, shown: NeedFormInput, input: NeedFormInput): NeedFormInput {
+  const result: Record<string, unknown> = { ...stored }
+  for (const key of Object.keys(input) as (keyof NeedFormInput)[]) {
+    if ((input[key] ?? '') !== (shown[key] ?? '')) result[key] = input[key]
+  }
+  return result as NeedFormInput
+}
