@@ -28,6 +28,8 @@ export interface SyncControls {
   test(form: SyncForm): Promise<TestResult>
   /** Stops syncing, and no longer starts it with the app */
   stop(): Promise<void>
+  /** 立即同步 (or 继续 with `resume`) with the saved settings and kept password; its progress is services.batch's */
+  syncNow(resume: boolean): Promise<'started' | 'notSetUp' | 'needsPassword'>
 }
 
 const SyncContext = createContext<SyncControls | null>(null)
@@ -104,9 +106,20 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     await sync.stop()
   }, [sync, device])
 
+  const syncNow = useCallback(
+    async (resume: boolean) => {
+      if (!settings) return 'notSetUp' as const
+      const password = await keeper.load(code)
+      if (password === null) return 'needsPassword' as const
+      void services.batch.run(settings, password, { resume }).catch((error: unknown) => console.error('batch sync', error))
+      return 'started' as const
+    },
+    [settings, keeper, code, services.batch],
+  )
+
   const value = useMemo(
-    () => ({ status, settings, hasPassword, saveAndStart, test, stop }),
-    [status, settings, hasPassword, saveAndStart, test, stop],
+    () => ({ status, settings, hasPassword, saveAndStart, test, stop, syncNow }),
+    [status, settings, hasPassword, saveAndStart, test, stop, syncNow],
   )
   return <SyncContext.Provider value={value}>{children}</SyncContext.Provider>
 }

@@ -23,6 +23,8 @@ export interface SyncRun {
   /** At most MAX_RUN_ERRORS messages */
   errors: string[]
   outcome: 'synced' | 'offline' | 'error' | 'stopped'
+  /** A one-off 立即同步 run; absent for the live sync's runs */
+  kind?: 'batch'
 }
 
 interface OpenRun {

@@ -16,7 +16,7 @@ import {
 } from '../domain/syncStatus'
 import { testConnection } from './connection'
 import { appendRun, JOURNAL_LIMIT } from './syncJournal'
-import { loadLastSyncedAt, loadPushedSeq, saveLastSyncedAt, savePushedSeq } from './syncPrefs'
+import { loadLastSyncedAt, loadPushedSeq, saveLastSyncedAt, savePulledSeq, savePushedSeq } from './syncPrefs'
 
 // Live two-way sync of the station's PouchDB with its database on the central CouchDB 3.
 // PouchDB does the replication (checkpointed, so a restart resumes and never doubles a document);
@@ -31,6 +31,7 @@ interface Leg {
   on(event: 'change', listener: (info: { docs?: unknown[] }) => void): Leg
   on(event: 'denied', listener: (error: unknown) => void): Leg
   on(event: 'checkpoint', listener: (info: { checkpoint?: number | string }) => void): Leg
+  on(event: 'error', listener: (error: unknown) => void): Leg
 }
 
 export interface StationSyncOptions {
@@ -124,7 +125,8 @@ export class StationSync {
     this.cancelSync()
     this.settings = settings
     this.password = password
-    await this.useRemote(stationDbUrl(settings))
+    // Reread: a one-off 立即同步 may have pushed (and saved how far) while this sync was stopped.
+    await this.useRemote(stationDbUrl(settings), true)
     this.dispatch({ type: 'start', at: this.now() })
     this.watchLocalChanges()
     this.scheduleCount()
@@ -169,6 +171,19 @@ export class StationSync {
     return this.counting
   }
 
+  /**
+   * 立即同步 (sync/batchSync.ts) ran while this sync was stopped: rereads how far the upload to
+   * `remote` got, so the count of what waits for upload follows, and takes `syncedAt` (the end of a
+   * run that finished) as the last time all was in step.
+   */
+  async afterBatch(remote: string, syncedAt: string | null): Promise<void> {
+    await this.writes
+    if (this.state.running || remote !== this.remoteUrl) return
+    this.pushedSeq = await loadPushedSeq(this.device, remote)
+    if (syncedAt) this.queueWrite(() => saveLastSyncedAt(this.device, syncedAt))
+    this.dispatch({ type: 'restore', lastSyncedAt: syncedAt, pending: await this.countPending() })
+  }
+
   /** Resolves when the journal and the saved sequence numbers written so far are stored. */
   async settled(): Promise<void> {
     await this.writes
@@ -185,8 +200,9 @@ export class StationSync {
 
   // ----------------------------------------------------------------------------------------------
 
-  private async useRemote(url: string): Promise<void> {
-    if (url === this.remoteUrl) return
+  private async useRemote(url: string, reread = false): Promise<void> {
+    if (url === this.remoteUrl && !reread) return
+    await this.writes
     this.remoteUrl = url
     this.pushedSeq = await loadPushedSeq(this.device, url)
   }
@@ -205,21 +221,27 @@ export class StationSync {
     })
     quietInfo(remote)
     this.remote = remote
-    const legOptions = (direction: SyncDirection): PouchDB.Replication.ReplicateOptions => ({
-      back_off_function: () => backoffDelay(this.failures[direction]++, this.backoff),
-    })
-    const sync = this.db.sync(remote, {
-      live: true,
-      retry: true,
-      batch_size: this.batchSize,
-      push: legOptions('push'),
-      pull: legOptions('pull'),
-    })
+    // retry: false: this class retries, not PouchDB. PouchDB's retry (9.0) restarts a failed leg
+    // inside the same replication while the batch that was in flight goes on; once that batch is
+    // written, the failed pass reads the changes feed again from beyond the batches it had queued
+    // and threw away, and checkpoints past them: those documents never replicate, and the header
+    // says synced (seen over a flaky network, test/integration/flakyNetwork.test.ts). So a failed
+    // leg cancels the whole sync at once (the batch in flight checkpoints only itself) and a new
+    // sync starts after the backoff from the checkpoints.
+    const sync = this.db.sync(remote, { live: true, retry: false, batch_size: this.batchSize })
     this.sync = sync
     const legs = sync as unknown as { push: Leg; pull: Leg }
-    for (const direction of ['push', 'pull'] as const) this.follow(legs[direction], direction, generation)
-    // Unauthorized and forbidden end PouchDB's retrying: sync stops with an error.
-    sync.on('error', (error) => void this.onFatal(error, generation))
+    for (const direction of ['push', 'pull'] as const) {
+      this.follow(legs[direction], direction, generation)
+      legs[direction].on('error', (error) => {
+        if (this.sync !== sync) return
+        this.sync = null
+        sync.cancel()
+        void this.onFatal(error, direction, generation)
+      })
+    }
+    // The sync repeats its leg's error, handled above.
+    sync.on('error', () => undefined)
   }
 
   private follow(leg: Leg, direction: SyncDirection, generation: number): void {
@@ -261,21 +283,34 @@ export class StationSync {
         this.queueWrite(() => savePushedSeq(this.device, remote, seq))
         this.scheduleCount()
       })
+    } else {
+      leg.on('checkpoint', (info) => {
+        if (!current() || info.checkpoint === undefined) return
+        // Kept so that 立即同步 can count what is still to come down from here (see batchSync.ts).
+        const remote = this.remoteUrl
+        const seq = info.checkpoint
+        this.queueWrite(() => savePulledSeq(this.device, remote, seq))
+      })
     }
   }
 
-  private async onFatal(error: unknown, generation: number): Promise<void> {
+  private async onFatal(error: unknown, direction: SyncDirection, generation: number): Promise<void> {
     if (generation !== this.generation || !this.settings) return
     const settings = this.settings
     this.sync = null
-    // PouchDB gives up on 401/403; ask the server which it is (this test server answers 401 where
-    // CouchDB answers 403, so the status alone cannot tell a wrong password from a wrong station).
-    const verdict = await this.testConnection(settings, this.password).catch((): ConnectionVerdict => 'unreachable')
+    // On 401/403 ask the server which it is (this test server answers 401 where CouchDB answers
+    // 403, so the status alone cannot tell a wrong password from a wrong station). Anything else
+    // (no answer, a cut connection, a server error) is retried, as PouchDB's own retry did.
+    const status = (error as { status?: unknown } | null)?.status
+    const verdict =
+      status === 401 || status === 403
+        ? await this.testConnection(settings, this.password).catch((): ConnectionVerdict => 'unreachable')
+        : 'ok'
     if (generation !== this.generation) return
     if (verdict === 'ok' || verdict === 'unreachable') {
       // It passed: a server starting up, say. Keep trying, as for any lost connection.
-      this.dispatch({ type: 'paused', direction: 'push', at: this.now(), problem: problemOf(error), message: errorMessage(error) })
-      const delay = backoffDelay(this.failures.push++, this.backoff)
+      this.dispatch({ type: 'paused', direction, at: this.now(), problem: problemOf(error), message: errorMessage(error) })
+      const delay = backoffDelay(this.failures[direction]++, this.backoff)
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null
         if (generation === this.generation) this.launch()
@@ -348,7 +383,7 @@ export class StationSync {
  * unhandled error. A failed info() on the remote therefore answers an empty one; the replication
  * itself meets the same failure on its next request, handles it and retries.
  */
-function quietInfo(remote: PouchDB.Database): void {
+export function quietInfo(remote: PouchDB.Database): void {
   const info = remote.info.bind(remote)
   remote.info = (() =>
     info().catch(() => ({ db_name: remote.name, doc_count: 0, update_seq: 0 }))) as unknown as typeof remote.info

@@ -8,6 +8,7 @@ const KEYS = {
   autoStart: 'sync.autoStart',
   lastSyncedAt: 'sync.lastSyncedAt',
   pushed: 'sync.pushed',
+  pulled: 'sync.pulled',
 } as const
 
 /** The saved settings if they are for this station, else null. */
@@ -33,3 +34,11 @@ export async function loadPushedSeq(device: DeviceStore, remote: string): Promis
 }
 
 export const savePushedSeq = (device: DeviceStore, remote: string, seq: number | string) => device.set(KEYS.pushed, { remote, seq })
+
+/** The central sequence the pull from `remote` has checkpointed: everything up to it is on this device. */
+export async function loadPulledSeq(device: DeviceStore, remote: string): Promise<number | string> {
+  const pulled = await device.get<{ remote: string; seq: number | string } | null>(KEYS.pulled, null)
+  return pulled && pulled.remote === remote ? pulled.seq : 0
+}
+
+export const savePulledSeq = (device: DeviceStore, remote: string, seq: number | string) => device.set(KEYS.pulled, { remote, seq })

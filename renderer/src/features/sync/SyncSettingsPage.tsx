@@ -12,7 +12,9 @@ import { initialSyncForm, type SyncFieldError, type SyncForm } from '../../domai
 import type { ConnectionVerdict, SyncRun } from '../../domain/syncStatus'
 import { shell } from '../../shell/browserShell'
 import { recentRuns } from '../../sync/syncJournal'
+import { BatchSyncPanel } from './BatchSyncPanel'
 import { BundlePanel } from './BundlePanel'
+import { ConflictsLink } from './ConflictsLink'
 import { pendingText, phaseText, shortTime } from './syncText'
 
 type Field = keyof SyncForm
@@ -34,6 +36,8 @@ export function SyncSettingsPage() {
         </Typography.Paragraph>
       </div>
       <StatusCard />
+      <BatchSyncPanel />
+      <ConflictsLink />
       <SettingsCard />
       <BundlePanel />
       <JournalCard />
@@ -257,8 +261,13 @@ function JournalCard() {
           {
             key: 'outcome',
             title: t('sync.journal.outcome'),
-            render: (_, run) => <Tag color={OUTCOME_COLOR[run.outcome]}>{t(`sync.outcome.${run.outcome}`)}</Tag>,
-            width: 100,
+            render: (_, run) => (
+              <>
+                <Tag color={OUTCOME_COLOR[run.outcome]}>{t(`sync.outcome.${run.outcome}`)}</Tag>
+                {run.kind === 'batch' && <Tag>{t('sync.journal.batch')}</Tag>}
+              </>
+            ),
+            width: 170,
           },
           { key: 'up', title: t('sync.journal.up'), dataIndex: 'up', align: 'right', width: 80 },
           { key: 'down', title: t('sync.journal.down'), dataIndex: 'down', align: 'right', width: 80 },
