@@ -1,6 +1,7 @@
 // Component tests of whole screens: the real services (PouchDB in memory, the read model on fake IndexedDB)
 // under the providers the app puts around its screens. For test files that run in jsdom
 // (`// @vitest-environment jsdom` on their first line).
+import { StyleProvider } from '@ant-design/cssinjs'
 import { cleanup, configure, render } from '@testing-library/react'
 import { App as AntApp, ConfigProvider } from 'antd'
 import zhCN from 'antd/locale/zh_CN'
@@ -67,25 +68,31 @@ export async function openStation(): Promise<{ services: Services; station: Stat
   return { services, station: saved.value }
 }
 
-/** Renders the screen whose route (a path pattern → its element) matches `address`, as the app would, in Chinese. */
+/**
+ * Renders the screen whose route (a path pattern → its element) matches `address`, as the app would, in Chinese.
+ * antd's styles are not injected (StyleProvider mock="server"): jsdom's getComputedStyle, which antd calls to
+ * place drop-downs and dialogs, takes some 200 ms a call with them, and the tests check behaviour, not looks.
+ */
 export function renderScreen(services: Services, routes: Record<string, ReactElement>, address: string) {
   return render(
-    <I18nextProvider i18n={createI18n('zh-CN')}>
-      <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
-        <AntApp>
-          <SessionProvider services={services}>
-            <MemoryRouter initialEntries={[address]}>
-              <Routes>
-                {Object.entries(routes).map(([path, element]) => (
-                  <Route key={path} path={path} element={element} />
-                ))}
-                <Route path="*" element={<p>elsewhere</p>} />
-              </Routes>
-            </MemoryRouter>
-          </SessionProvider>
-        </AntApp>
-      </ConfigProvider>
-    </I18nextProvider>,
+    <StyleProvider mock="server">
+      <I18nextProvider i18n={createI18n('zh-CN')}>
+        <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
+          <AntApp>
+            <SessionProvider services={services}>
+              <MemoryRouter initialEntries={[address]}>
+                <Routes>
+                  {Object.entries(routes).map(([path, element]) => (
+                    <Route key={path} path={path} element={element} />
+                  ))}
+                  <Route path="*" element={<p>elsewhere</p>} />
+                </Routes>
+              </MemoryRouter>
+            </SessionProvider>
+          </AntApp>
+        </ConfigProvider>
+      </I18nextProvider>
+    </StyleProvider>,
   )
 }
 

@@ -8,6 +8,9 @@ import { useEffect, useState } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom'
 import type { Services } from '../data/services'
+import { DutyRosterPage } from '../features/duty/DutyRosterPage'
+import { DutyRotaPage } from '../features/duty/DutyRotaPage'
+import { DutyShiftPage } from '../features/duty/DutyShiftPage'
 import { HomePage } from '../features/home/HomePage'
 import { LedgerPage } from '../features/needs/LedgerPage'
 import { NeedDetailPage } from '../features/needs/NeedDetailPage'
@@ -64,6 +67,9 @@ function SetupGate() {
           <Route path={paths.settings} element={<SettingsPage />} />
           <Route path={paths.sync} element={<SyncSettingsPage />} />
           <Route path={paths.conflicts} element={<ConflictsPage />} />
+          <Route path={paths.dutyRota} element={<DutyRotaPage />} />
+          <Route path={paths.dutyRoster} element={<DutyRosterPage />} />
+          <Route path="/duty/shifts/:key" element={<DutyShiftPage />} />
           <Route path="*" element={<Navigate to={paths.home} replace />} />
         </Routes>
       </AppLayout>

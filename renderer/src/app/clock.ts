@@ -16,3 +16,17 @@ export function useToday(): string {
   }, [])
   return today
 }
+
+/**
+ * The current instant (ISO), re-read every `intervalMs` (30 s by default) so a board left open moves on
+ * from one shift to the next. Reads clock.now(), so tests that fix the clock fix this too.
+ */
+export function useNow(intervalMs = 30_000): string {
+  const [now, setNow] = useState(clock.now)
+  useEffect(() => {
+    setNow(clock.now())
+    const timer = setInterval(() => setNow(clock.now()), intervalMs)
+    return () => clearInterval(timer)
+  }, [intervalMs])
+  return now
+}

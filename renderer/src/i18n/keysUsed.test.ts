@@ -22,7 +22,7 @@ function sourceFiles(dir: string): string[] {
 /** Literal keys passed to t(), and i18n keys the domain returns as error messages. */
 function keysIn(text: string): string[] {
   const called = [...text.matchAll(/\bt\(\s*'([a-zA-Z][\w.]*)'/g)].map((m) => m[1]!)
-  const returned = [...text.matchAll(/'((?:need|phone|idCard|lifecycle|station)\.(?:error\.)?[a-zA-Z][\w.]*)'/g)].map((m) => m[1]!)
+  const returned = [...text.matchAll(/'((?:need|phone|idCard|lifecycle|station|duty)\.(?:error\.)?[a-zA-Z][\w.]*)'/g)].map((m) => m[1]!)
   return [...called, ...returned]
 }
 

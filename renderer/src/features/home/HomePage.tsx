@@ -8,9 +8,11 @@ import { paths } from '../../app/paths'
 import { useLedger } from '../../app/useLedger'
 import { todaysWork } from '../../domain/ledger'
 import { needsAttention } from '../../domain/needView'
+import { DutyBoard } from '../duty/DutyBoard'
 import { AttentionList } from './AttentionList'
 
-// 首页 · 今日工作: what needs doing today at a glance, and the way to register a new need.
+// 首页 · 今日工作: who is on duty (DutyBoard, at the top), what needs doing today at a glance, and the way to
+// register a new need.
 
 const LIST_LIMIT = 10
 /** The ledger pre-filtered to the lists shown here (LedgerPage reads these parameters). */
@@ -35,21 +37,24 @@ export function HomePage() {
 
   if (rows.length === 0)
     return (
-      <Card>
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={
-            <Space orientation="vertical">
-              <Typography.Title level={4} style={{ margin: 0 }}>
-                {t('home.emptyTitle')}
-              </Typography.Title>
-              <Typography.Text type="secondary">{t('home.emptyHint')}</Typography.Text>
-            </Space>
-          }
-        >
-          {registerButton}
-        </Empty>
-      </Card>
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        <DutyBoard />
+        <Card>
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description={
+              <Space orientation="vertical">
+                <Typography.Title level={4} style={{ margin: 0 }}>
+                  {t('home.emptyTitle')}
+                </Typography.Title>
+                <Typography.Text type="secondary">{t('home.emptyHint')}</Typography.Text>
+              </Space>
+            }
+          >
+            {registerButton}
+          </Empty>
+        </Card>
+      </Space>
     )
 
   const stats = [
@@ -61,6 +66,7 @@ export function HomePage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <DutyBoard />
       <Row justify="space-between" align="middle" gutter={[16, 16]}>
         <Col>
           <Typography.Title level={2} style={{ margin: 0 }}>

@@ -66,6 +66,8 @@ export interface NeedFormFieldsProps {
    */
   idCardOnFile?: string
   submitLabel: string
+  /** shown under the channel (e.g. to whom a need by 书记轮值 will go) */
+  channelExtra?: ReactNode
   /** shown after the submit button (e.g. 取消) */
   actions?: ReactNode
   /** Runs the command. `keepIdCard`: the ID field was left blank and the number on file is to stay. */
@@ -81,6 +83,7 @@ export function NeedFormFields({
   villages,
   idCardOnFile,
   submitLabel,
+  channelExtra,
   actions,
   onSubmit,
   onSaved,
@@ -317,7 +320,7 @@ export function NeedFormFields({
         </Row>
         <Row gutter={16}>
           <Col xs={24} md={10}>
-            <Form.Item name="channel" label={t('register.field.channel')} required {...errorOf('channel')}>
+            <Form.Item name="channel" label={t('register.field.channel')} required extra={channelExtra} {...errorOf('channel')}>
               <Select showSearch={{ filterOption: optionMatches }} options={channelOptions} />
             </Form.Item>
           </Col>

@@ -1,8 +1,8 @@
-import { Alert, Button, Card, Col, Form, Row, Space, Typography } from 'antd'
+import { Alert, Button, Card, Col, Form, Row, Space, Typography, type FormInstance } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router-dom'
-import { useToday } from '../../app/clock'
+import { useNow, useToday } from '../../app/clock'
 import { paths } from '../../app/paths'
 import { useCommandContext, useStation } from '../../app/session'
 import { useLedger } from '../../app/useLedger'
@@ -11,12 +11,15 @@ import { checkIdCard } from '../../domain/idCard'
 import type { NeedDoc } from '../../domain/need'
 import { checkPhone } from '../../domain/phone'
 import { repeatVisits } from '../../domain/repeatVisits'
+import { onShiftAt, type OnShift } from '../duty/dutyDeskView'
+import { useDuty } from '../duty/useDuty'
 import { NeedFormFields, type NeedFormValues } from './NeedFormFields'
 import { NeedReceipt, printReceipt } from './NeedReceipt'
 import { DueBadge, StatusTag, useCategoryPath } from './needTags'
 
 // 登记诉求: the desk's most frequent job, done by keyboard alone (the form: NeedFormFields). Beside it, the
-// resident's needs still open (重复来访), found by the phone or ID number as they are typed.
+// resident's needs still open (重复来访), found by the phone or ID number as they are typed. While a
+// secretary is on duty (书记轮值) the channel starts as 书记轮值 and such a need goes to them.
 
 export function RegisterNeedPage() {
   const [registered, setRegistered] = useState<NeedDoc | null>(null)
@@ -57,6 +60,8 @@ function RegisterForm({ onRegistered }: { onRegistered: (need: NeedDoc) => void 
   const phone = Form.useWatch('phone', form) ?? ''
   const idCard = Form.useWatch('idCard', form) ?? ''
   const openNeeds = useRepeatVisits(phone, idCard, today)
+  const onShift = useDutyChannel(form)
+  const channel = Form.useWatch('channel', form)
 
   return (
     <Row gutter={[24, 16]}>
@@ -73,7 +78,17 @@ function RegisterForm({ onRegistered }: { onRegistered: (need: NeedDoc) => void 
             initialValues={initialValues}
             villages={station.villages}
             submitLabel={t('register.submit')}
-            onSubmit={(input) => services.needs.register(input, ctx())}
+            channelExtra={channel === 'dutySecretary' ? <DutyAssignHint onShift={onShift} /> : undefined}
+            onSubmit={(input) => {
+              const command = ctx()
+              // Who is on duty when the need is sent (the form may have stayed open past a change of shift).
+              const duty = input.channel === 'dutySecretary' ? onShift.at(command.at) : null
+              return services.needs.register(
+                input,
+                command,
+                duty ? { shiftKey: duty.shiftKey, secretaryName: duty.secretaryName } : undefined,
+              )
+            }}
             onSaved={onRegistered}
           />
         </Card>
@@ -82,6 +97,34 @@ function RegisterForm({ onRegistered }: { onRegistered: (need: NeedDoc) => void 
         <RepeatVisits rows={openNeeds.rows} looking={openNeeds.looking} today={today} />
       </Col>
     </Row>
+  )
+}
+
+/**
+ * The secretary on duty now (a shift under way with a secretary on it, checked in or not), and the
+ * channel kept at 书记轮值 while there is one — unless the clerk has chosen a channel themselves.
+ */
+function useDutyChannel(form: FormInstance<NeedFormValues>): { now: OnShift | null; at(instant: string): OnShift | null } {
+  const { data } = useDuty()
+  const now = useNow()
+  const onShift = data ? onShiftAt(data, now) : null
+  const on = !!onShift
+  useEffect(() => {
+    if (!data || form.isFieldTouched('channel')) return
+    form.setFieldValue('channel', on ? 'dutySecretary' : 'window')
+  }, [form, data, on])
+  return { now: onShift, at: (instant) => (data ? onShiftAt(data, instant) : null) }
+}
+
+function DutyAssignHint({ onShift }: { onShift: { now: OnShift | null } }) {
+  const { t } = useTranslation()
+  const duty = onShift.now
+  return (
+    <span data-testid="duty-assign-hint">
+      {duty
+        ? t('dutyDesk.register.assignTo', { name: duty.secretaryName }) + (duty.checkedIn ? '' : t('dutyDesk.register.notCheckedIn'))
+        : t('dutyDesk.register.noneOnDuty')}
+    </span>
   )
 }
 

@@ -1,0 +1,232 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Checkbox, Col, DatePicker, Flex, Form, Input, Modal, Row, Select, Switch, Typography } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
+import { useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useCommandContext, useStation } from '../../app/session'
+import { WEEKDAYS, type DutySecretaryDoc, type SecretaryFieldError, type SecretaryForm, type SecretaryFormInput, type Weekday } from '../../domain/dutyRoster'
+import { matchesQuery, searchKeysFor } from '../../domain/pinyinMatch'
+
+// 添加书记 / 编辑书记: a secretary's details, the weekdays they never serve and their leave. The domain
+// checks everything at once; refused fields are marked with its messages and nothing is written.
+
+type Field = keyof SecretaryForm
+
+/** What the inputs hold: leave as date ranges (from … to), either end possibly empty while typed. */
+interface SecretaryValues {
+  name: string
+  village?: string
+  phone: string
+  active: boolean
+  unavailableWeekdays: Weekday[]
+  leaves: { range?: [Dayjs | null, Dayjs | null] | null; reason?: string }[]
+}
+
+const FIELD_ORDER: Field[] = ['name', 'village', 'phone', 'active', 'unavailableWeekdays', 'leaves']
+
+const day = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : '')
+
+function toInput(values: SecretaryValues): SecretaryFormInput {
+  return {
+    name: values.name ?? '',
+    village: values.village ?? '',
+    phone: values.phone ?? '',
+    active: values.active ?? true,
+    unavailableWeekdays: values.unavailableWeekdays ?? [],
+    leaves: (values.leaves ?? []).map((leave) => ({ from: day(leave.range?.[0]), to: day(leave.range?.[1]), reason: leave.reason ?? '' })),
+  }
+}
+
+function toValues(doc: DutySecretaryDoc | null): SecretaryValues {
+  if (!doc) return { name: '', village: undefined, phone: '', active: true, unavailableWeekdays: [], leaves: [] }
+  return {
+    name: doc.name,
+    village: doc.village,
+    phone: doc.phone,
+    active: doc.active,
+    unavailableWeekdays: doc.unavailableWeekdays,
+    leaves: doc.leaves.map((leave) => ({ range: [dayjs(leave.from), dayjs(leave.to)], reason: leave.reason })),
+  }
+}
+
+export function DutyRosterForm({ secretary, onClose }: { /** null: a new secretary */ secretary: DutySecretaryDoc | null; onClose(): void }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const { services, station } = useStation()
+  const commandContext = useCommandContext()
+  const [form] = Form.useForm<SecretaryValues>()
+  // i18n keys, translated when shown, so a language switch re-words them.
+  const [errors, setErrors] = useState<Partial<Record<Field, string[]>>>({})
+  const [failure, setFailure] = useState('')
+  const [busy, setBusy] = useState(false)
+  const saving = useRef(false)
+
+  const villageOptions = useMemo(
+    () => station.villages.map((village) => ({ value: village, label: village, keys: searchKeysFor(village) })),
+    [station.villages],
+  )
+  const weekdayOptions = WEEKDAYS.map((weekday) => ({ value: weekday, label: t(`duty.weekday.${weekday}`) }))
+
+  const showErrors = (found: SecretaryFieldError[]) => {
+    const byField: Partial<Record<Field, string[]>> = {}
+    for (const { field, message: key } of found) {
+      const list = (byField[field] ??= [])
+      if (!list.includes(key)) list.push(key)
+    }
+    setErrors(byField)
+    const first = FIELD_ORDER.find((field) => byField[field])
+    if (first && first !== 'leaves') form.focusField(first)
+  }
+
+  const errorOf = (field: Field) => {
+    const keys = errors[field]
+    return keys?.length ? { validateStatus: 'error' as const, help: keys.map((key) => t(key)).join(' ') } : {}
+  }
+
+  const save = async () => {
+    if (saving.current) return
+    saving.current = true
+    setBusy(true)
+    setFailure('')
+    try {
+      const input = toInput(form.getFieldsValue(true) as SecretaryValues)
+      const result = await services.duty.saveSecretary(input, commandContext(), secretary?._id)
+      if (result.ok) {
+        void message.success(t(secretary ? 'duty.roster.saved' : 'duty.roster.added', { name: result.value.name }))
+        onClose()
+      } else if ('errors' in result) showErrors(result.errors)
+      else setFailure(result.error)
+    } catch (error) {
+      void message.error(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }))
+    } finally {
+      saving.current = false
+      setBusy(false)
+    }
+  }
+
+  const onValuesChange = (changed: Partial<SecretaryValues>) => {
+    const fields = Object.keys(changed) as Field[]
+    if (fields.some((field) => errors[field])) {
+      setErrors((now) => Object.fromEntries(Object.entries(now).filter(([field]) => !fields.includes(field as Field))))
+    }
+  }
+
+  const errorCount = Object.keys(errors).length
+  const title = secretary ? t('duty.roster.editTitle', { name: secretary.name }) : t('duty.roster.addTitle')
+
+  return (
+    <Modal
+      open
+      title={title}
+      width={760}
+      onCancel={onClose}
+      destroyOnHidden
+      mask={{ closable: false }}
+      footer={
+        <Flex gap={8} justify="flex-end">
+          <Button onClick={onClose}>{t('app.cancel')}</Button>
+          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="secretary-save">
+            {t('duty.roster.save')}
+          </Button>
+        </Flex>
+      }
+    >
+      {errorCount > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t('app.fixFields', { count: errorCount })} />}
+      {failure && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t(failure)} />}
+      <Form<SecretaryValues>
+        form={form}
+        name="dutySecretary"
+        layout="vertical"
+        initialValues={toValues(secretary)}
+        onValuesChange={onValuesChange}
+        aria-label={title}
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item name="name" label={t('duty.roster.field.name')} required {...errorOf('name')}>
+              <Input autoFocus autoComplete="off" maxLength={20} placeholder={t('duty.roster.placeholder.name')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="village" label={t('duty.roster.field.village')} required {...errorOf('village')}>
+              <Select
+                showSearch={{ filterOption: (input, option) => !!option?.keys && matchesQuery(option.keys, input) }}
+                options={villageOptions}
+                placeholder={t('duty.roster.placeholder.village')}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="phone" label={t('duty.roster.field.phone')} required {...errorOf('phone')}>
+              <Input type="tel" inputMode="tel" autoComplete="off" placeholder={t('duty.roster.placeholder.phone')} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
+          name="active"
+          label={t('duty.roster.field.active')}
+          valuePropName="checked"
+          extra={t('duty.roster.activeHint')}
+          {...errorOf('active')}
+        >
+          <Switch checkedChildren={t('duty.roster.activeOn')} unCheckedChildren={t('duty.roster.activeOff')} />
+        </Form.Item>
+        <Form.Item
+          name="unavailableWeekdays"
+          label={t('duty.roster.field.unavailableWeekdays')}
+          extra={t('duty.roster.unavailableHint')}
+          {...errorOf('unavailableWeekdays')}
+        >
+          <Checkbox.Group options={weekdayOptions} />
+        </Form.Item>
+        <Form.Item label={t('duty.roster.field.leaves')} extra={errors.leaves ? undefined : t('duty.roster.leavesHint')} {...errorOf('leaves')}>
+          <Form.List name="leaves">
+            {(fields, { add, remove }) => (
+              <Flex vertical gap={8} data-testid="leave-list">
+                {fields.map((field, index) => (
+                  <Flex key={field.key} gap={8} align="center" wrap>
+                    <Form.Item name={[field.name, 'range']} noStyle>
+                      <DatePicker.RangePicker
+                        // Dates stay as typed: a leave that ends before it starts is pointed out, not silently turned round.
+                        order={false}
+                        format="YYYY-MM-DD"
+                        placeholder={[t('duty.roster.leaveFrom'), t('duty.roster.leaveTo')]}
+                        aria-label={t('duty.roster.leaveLabel', { n: index + 1 })}
+                      />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'reason']} noStyle>
+                      <Input
+                        style={{ width: 220 }}
+                        maxLength={100}
+                        placeholder={t('duty.roster.leaveReason')}
+                        aria-label={t('duty.roster.leaveReasonLabel', { n: index + 1 })}
+                      />
+                    </Form.Item>
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined aria-hidden />}
+                      aria-label={t('duty.roster.removeLeave', { n: index + 1 })}
+                      onClick={() => {
+                        remove(field.name)
+                        onValuesChange({ leaves: [] })
+                      }}
+                    />
+                  </Flex>
+                ))}
+                <div>
+                  <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ reason: '' })}>
+                    {t('duty.roster.addLeave')}
+                  </Button>
+                </div>
+              </Flex>
+            )}
+          </Form.List>
+        </Form.Item>
+        {secretary && (
+          <Typography.Text type="secondary">{t('duty.roster.editHint')}</Typography.Text>
+        )}
+      </Form>
+    </Modal>
+  )
+}
