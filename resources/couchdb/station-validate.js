@@ -74,6 +74,18 @@ function (newDoc, oldDoc, userCtx, secObj) {
       requireText(doc, 'shiftKey');
       requireText(doc, 'text');
     },
+    // 矛盾纠纷调处: cases, and what hangs off a case (`<type>:<code>:<caseUlid>:<ulid>`). Kept apart by
+    // type so a later, stricter _security or a filtered replication can single them out.
+    mediationCase: function (doc, code) {
+      ownId(doc, 'mediationCase', code);
+      requireText(doc, 'number');
+      if (Object.prototype.toString.call(doc.applicants) !== '[object Array]' || doc.applicants.length === 0) refuse('badShape', 'applicants are required');
+      if (Object.prototype.toString.call(doc.respondents) !== '[object Array]' || doc.respondents.length === 0) refuse('badShape', 'respondents are required');
+    },
+    mediationStep: function (doc, code) { caseChild(doc, 'mediationStep', code); requireText(doc, 'kind'); },
+    mediationSession: function (doc, code) { caseChild(doc, 'mediationSession', code); requireText(doc, 'date'); },
+    mediationAccess: function (doc, code) { caseChild(doc, 'mediationAccess', code); requireText(doc, 'by'); },
+    mediationTeam: function (doc, code) { ownId(doc, 'mediationTeam', code); requireText(doc, 'name'); },
     // conflict:<code>:<rev>, what merging two versions of a document did not keep (冲突记录)
     conflict: function (doc, code) {
       var parts = idParts(doc._id, 3, 'conflict');
@@ -84,6 +96,12 @@ function (newDoc, oldDoc, userCtx, secObj) {
       if (Object.prototype.toString.call(doc.fields) !== '[object Array]') refuse('badShape', 'fields must be a list');
     }
   };
+
+  function caseChild(doc, type, code) {
+    var parts = idParts(doc._id, 4, type);
+    if (parts[1] !== code) refuse('wrongStation', doc._id + ' belongs to station ' + parts[1] + ', not ' + code);
+    if (doc.caseId !== 'mediationCase:' + parts[1] + ':' + parts[2]) refuse('badShape', 'caseId must be mediationCase:' + parts[1] + ':' + parts[2]);
+  }
 
   function ownId(doc, type, code) {
     var parts = idParts(doc._id, 3, type);

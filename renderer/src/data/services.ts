@@ -5,6 +5,7 @@ import { ConflictResolver } from '../sync/conflictResolver'
 import { StationSync } from '../sync/stationSync'
 import { ConflictRepository } from './conflictRepository'
 import { DutyRepository } from './dutyRepository'
+import { MediationRepository } from './mediationRepository'
 import { DeviceStore } from './deviceStore'
 import { LedgerStore } from './ledgerStore'
 import { openLocalDb, type LocalDb } from './localDb'
@@ -25,6 +26,8 @@ export interface Services {
   stations: StationRepository
   /** 书记轮值: roster, plans, changes, check-ins, duty log */
   duty: DutyRepository
+  /** 矛盾纠纷调处: cases, their steps, sessions and teams */
+  mediation: MediationRepository
   /** Conflict records for the technicians' screen */
   conflicts: ConflictRepository
   /** Merges documents two computers edited apart, as sync brings them */
@@ -86,6 +89,7 @@ export async function startServices(names: ServiceNames = {}, given?: LocalDb): 
   void started.then(() => conflictResolver.start(), () => undefined)
 
   const sync = new StationSync(db, device)
+  const needs = new NeedRepository(db, readModel, deviceId)
   const services: Services = {
     db,
     readModel,
@@ -94,9 +98,10 @@ export async function startServices(names: ServiceNames = {}, given?: LocalDb): 
     get projector() {
       return projector
     },
-    needs: new NeedRepository(db, readModel, deviceId),
+    needs,
     stations: new StationRepository(db, deviceId),
     duty: new DutyRepository(db, deviceId),
+    mediation: new MediationRepository(db, needs, deviceId),
     conflicts: new ConflictRepository(db),
     conflictResolver,
     sync,

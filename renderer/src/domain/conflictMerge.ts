@@ -1,5 +1,6 @@
 import { fieldValue, revGen, sameValue, stampEdit, withFieldValue, type EditStamp, type Editable, type Editor } from './edits'
 import { SECRETARY_EDITABLE_FIELDS } from './dutyRoster'
+import { MEDIATION_TEAM_FIELDS } from './mediationTeams'
 import { NEED_EDITABLE_FIELDS } from './need'
 import { STATION_EDITABLE_FIELDS } from './station'
 import { recordBase, type RecordBase } from './records'
@@ -226,6 +227,8 @@ export function mergeRuleFor(type: string): MergeRule | null {
       return { fields: SECRETARY_EDITABLE_FIELDS, recordContested: true }
     case 'dutyPattern':
       return { fields: ['slots', 'days'], recordContested: true }
+    case 'mediationTeam':
+      return { fields: MEDIATION_TEAM_FIELDS, recordContested: true }
     case 'conflict':
       return CONFLICT_RULE
     default:

@@ -22,7 +22,8 @@ export type NeedEventInput =
   | { kind: 'assign'; handler: Handler; dueDate?: string; note?: string }
   | { kind: 'resolve'; note: string }
   | { kind: 'followUp'; satisfaction: Satisfaction; note?: string }
-  | { kind: 'refer'; to: string; reason: string }
+  /** `caseId`: referred to the station's own mediation desk, as that case */
+  | { kind: 'refer'; to: string; reason: string; caseId?: string }
   | { kind: 'decline'; reason: string }
 
 export type NeedEventKind = NeedEventInput['kind']

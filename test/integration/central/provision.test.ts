@@ -197,6 +197,21 @@ describe('setting up the central server for stations', () => {
     expect(badStatus.body.reason).toMatch(/^badShape: /)
   })
 
+  it('accepts the duty rota and mediation documents of the station itself, checking their ids', async () => {
+    const base = { schemaVersion: 1, stationId: 'xingfu', createdAt: '2026-11-26T01:00:00.000Z', createdBy: '王芳' }
+    const put = (id: string, doc: object) => as(xingfu, 'PUT', `station-xingfu/${id}`, { ...base, ...doc })
+    expect((await put('dutySecretary:xingfu:01JS', { type: 'dutySecretary', name: '李书记', phone: '13800000001' })).status).toBe(201)
+    expect((await put('dutyChange:xingfu:01JC', { type: 'dutyChange', kind: 'swap', reason: '开会' })).status).toBe(201)
+    const party = [{ name: '张三', phone: '', address: '' }]
+    expect((await put('mediationCase:xingfu:01JM', { type: 'mediationCase', number: '2026-001', applicants: party, respondents: party })).status).toBe(201)
+    expect((await put('mediationStep:xingfu:01JM:01JT', { type: 'mediationStep', caseId: 'mediationCase:xingfu:01JM', kind: 'assign' })).status).toBe(201)
+    const stray = await put('mediationStep:xingfu:01JM:01JU', { type: 'mediationStep', caseId: 'mediationCase:xingfu:OTHER', kind: 'assign' })
+    expect(stray.status).toBe(403)
+    expect(stray.body.reason).toMatch(/^badShape: /)
+    const noParties = await put('mediationCase:xingfu:01JN', { type: 'mediationCase', number: '2026-002', applicants: [], respondents: party })
+    expect(noParties.body.reason).toMatch(/^badShape: /)
+  })
+
   it('lets stations read the directory but not write it', async () => {
     expect((await as(yangguang, 'GET', 'directory/_all_docs')).status).toBe(200)
     const write = await as(yangguang, 'PUT', 'directory/stationEntry:fake', { type: 'stationEntry', code: 'fake' })

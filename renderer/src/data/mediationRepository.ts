@@ -1,0 +1,202 @@
+import { monotonicFactory } from 'ulid'
+import { localDate } from '../domain/deadline'
+import { stampEdit } from '../domain/edits'
+import {
+  checkCaseForm,
+  newMediationCase,
+  nextCaseNumber,
+  shownCaseNumber,
+  type CaseFieldError,
+  type CaseFormInput,
+  type MediationCaseDoc,
+} from '../domain/mediationCase'
+import {
+  caseState,
+  checkSession,
+  checkStep,
+  type CaseAccessDoc,
+  type CaseState,
+  type CaseStepDoc,
+  type CaseStepInput,
+  type MediationSessionDoc,
+} from '../domain/mediationLifecycle'
+import { MEDIATION_TEAM_FIELDS, SEED_TEAMS, mediationTeamId, type MediationTeamDoc } from '../domain/mediationTeams'
+import { newNeedEventDoc } from '../domain/needLifecycle'
+import { recordBase } from '../domain/records'
+import type { StationDoc } from '../domain/station'
+import type { LocalDb } from './localDb'
+import type { NeedRepository } from './needRepository'
+
+// Commands and reads of 矛盾纠纷调处. A station's cases are a few hundred a year, so they are read
+// straight from PouchDB by id prefix. Every command checks with the domain and writes one document
+// (a case converted from a need also records the referral on the need's timeline).
+
+export type MediationResult<T> = { ok: true; value: T } | { ok: false; error: string } | { ok: false; errors: CaseFieldError[] }
+
+export interface MediationContext {
+  station: StationDoc
+  by: string
+  at: string
+}
+
+/** A case with everything that hangs off it. */
+export interface CaseFile {
+  caseDoc: MediationCaseDoc
+  steps: CaseStepDoc[]
+  sessions: MediationSessionDoc[]
+  accesses: CaseAccessDoc[]
+  state: CaseState
+}
+
+/** Documents hanging off a case sort together: `<type>:<station>:<caseUlid>:<ulid>`. */
+const childPrefix = (type: string, caseId: string) => `${type}:${caseId.slice('mediationCase:'.length)}:`
+
+export class MediationRepository {
+  private readonly ulid = monotonicFactory()
+
+  constructor(
+    private readonly db: LocalDb,
+    private readonly needs: NeedRepository,
+    private readonly device: string,
+  ) {}
+
+  private async range<T>(prefix: string): Promise<T[]> {
+    const page = await this.db.allDocs<object>({ startkey: prefix, endkey: `${prefix}\uffff`, include_docs: true })
+    return page.rows.flatMap((row) => (row.doc ? [row.doc as unknown as T] : []))
+  }
+
+  /** Every case file, newest first. */
+  async cases(): Promise<CaseFile[]> {
+    const [cases, steps, sessions, accesses] = await Promise.all([
+      this.range<MediationCaseDoc>('mediationCase:'),
+      this.range<CaseStepDoc>('mediationStep:'),
+      this.range<MediationSessionDoc>('mediationSession:'),
+      this.range<CaseAccessDoc>('mediationAccess:'),
+    ])
+    const of = <T extends { caseId: string }>(list: T[], id: string) => list.filter((doc) => doc.caseId === id)
+    return cases
+      .map((caseDoc) => {
+        const caseSteps = of(steps, caseDoc._id)
+        return { caseDoc, steps: caseSteps, sessions: of(sessions, caseDoc._id), accesses: of(accesses, caseDoc._id), state: caseState(caseSteps) }
+      })
+      .sort((a, b) => b.caseDoc.receivedAt.localeCompare(a.caseDoc.receivedAt))
+  }
+
+  async caseFile(caseId: string): Promise<CaseFile | null> {
+    const caseDoc = await this.getOrNull<MediationCaseDoc>(caseId)
+    if (!caseDoc) return null
+    const [steps, sessions, accesses] = await Promise.all([
+      this.range<CaseStepDoc>(childPrefix('mediationStep', caseId)),
+      this.range<MediationSessionDoc>(childPrefix('mediationSession', caseId)),
+      this.range<CaseAccessDoc>(childPrefix('mediationAccess', caseId)),
+    ])
+    return { caseDoc, steps, sessions, accesses, state: caseState(steps) }
+  }
+
+  /** The cases converted from a need: the need's side of the link. */
+  async casesOfNeed(needId: string): Promise<MediationCaseDoc[]> {
+    return (await this.range<MediationCaseDoc>('mediationCase:')).filter((c) => c.needId === needId)
+  }
+
+  /** 受理: takes in a case; one converted from a need also refers the need on to mediation. */
+  async intake(input: CaseFormInput, ctx: MediationContext): Promise<MediationResult<MediationCaseDoc>> {
+    const checked = checkCaseForm(input, localDate(ctx.at))
+    if (!checked.ok) return checked
+    const need = checked.value.source === 'need' ? await this.needs.get(checked.value.needId) : null
+    if (checked.value.source === 'need' && !need) return { ok: false, error: 'mediation.error.needNotFound' }
+    const year = localDate(ctx.at).slice(0, 4)
+    const numbers = (await this.range<MediationCaseDoc>('mediationCase:')).map((c) => c.number).filter((n) => n.startsWith(`${year}-`)).sort()
+    const number = nextCaseNumber(year, numbers.pop() ?? null)
+    const caseDoc = newMediationCase(checked.value, { stationId: ctx.station.code, ulid: this.ulid(Date.parse(ctx.at)), number }, ctx)
+    await this.db.put(caseDoc)
+    if (need) {
+      const referral = newNeedEventDoc(
+        need,
+        this.ulid(Date.parse(ctx.at)),
+        { kind: 'refer', to: `矛盾纠纷调处 ${shownCaseNumber(number)}`, reason: checked.value.summary.slice(0, 200), caseId: caseDoc._id },
+        ctx,
+      )
+      await this.db.put(referral)
+    }
+    return { ok: true, value: caseDoc }
+  }
+
+  /** A step of the case (assign, accept, agree, fail, withdraw, perform, follow up, close). */
+  async step(caseId: string, input: CaseStepInput, ctx: MediationContext): Promise<MediationResult<CaseStepDoc>> {
+    const file = await this.caseFile(caseId)
+    if (!file) return { ok: false, error: 'mediation.error.caseNotFound' }
+    const error = checkStep(file.state, input)
+    if (error) return { ok: false, error }
+    const id = `${childPrefix('mediationStep', caseId)}${this.ulid(Date.parse(ctx.at))}`
+    const doc = { ...recordBase('mediationStep', id, ctx.station.code, ctx), type: 'mediationStep', caseId, at: ctx.at, by: ctx.by, ...input } as CaseStepDoc
+    await this.db.put(doc)
+    return { ok: true, value: doc }
+  }
+
+  /** 调解记录: one session. */
+  async session(
+    caseId: string,
+    session: { date: string; place: string; attendees: string[]; record: string },
+    ctx: MediationContext,
+  ): Promise<MediationResult<MediationSessionDoc>> {
+    const file = await this.caseFile(caseId)
+    if (!file) return { ok: false, error: 'mediation.error.caseNotFound' }
+    const error = checkSession(file.caseDoc, file.state, session)
+    if (error) return { ok: false, error }
+    const id = `${childPrefix('mediationSession', caseId)}${this.ulid(Date.parse(ctx.at))}`
+    const doc: MediationSessionDoc = {
+      ...recordBase('mediationSession', id, ctx.station.code, ctx),
+      type: 'mediationSession',
+      caseId,
+      date: session.date,
+      place: session.place.trim(),
+      attendees: session.attendees.map((a) => a.trim()).filter(Boolean),
+      record: session.record.trim(),
+    }
+    await this.db.put(doc)
+    return { ok: true, value: doc }
+  }
+
+  /** 查阅案卷: records who opened the case's full details, and when. */
+  async open(caseId: string, ctx: MediationContext): Promise<CaseAccessDoc> {
+    const id = `${childPrefix('mediationAccess', caseId)}${this.ulid(Date.parse(ctx.at))}`
+    const doc: CaseAccessDoc = { ...recordBase('mediationAccess', id, ctx.station.code, ctx), type: 'mediationAccess', caseId, at: ctx.at, by: ctx.by }
+    await this.db.put(doc)
+    return doc
+  }
+
+  /** The mediation teams; the two seed teams (银龄, 巾帼) are written the first time they are asked for. */
+  async teams(ctx: MediationContext): Promise<MediationTeamDoc[]> {
+    const stored = await this.range<MediationTeamDoc>('mediationTeam:')
+    if (stored.length > 0) return stored
+    // Fixed ids: two computers seeding at once write the same documents, which merge.
+    const seeded = SEED_TEAMS.map((team) => ({
+      ...recordBase('mediationTeam', mediationTeamId(ctx.station.code, team.key), ctx.station.code, { by: ctx.by, at: ctx.at }),
+      type: 'mediationTeam' as const,
+      name: team.name,
+      members: team.members,
+    }))
+    await this.db.bulkDocs(seeded)
+    return this.range<MediationTeamDoc>('mediationTeam:')
+  }
+
+  /** Renames a team or changes its members. */
+  async saveTeam(team: MediationTeamDoc, ctx: MediationContext): Promise<MediationResult<MediationTeamDoc>> {
+    if (!team.name.trim()) return { ok: false, error: 'mediation.error.teamNameRequired' }
+    const existing = await this.getOrNull<MediationTeamDoc>(team._id)
+    if (!existing) return { ok: false, error: 'mediation.error.teamNotFound' }
+    const members = team.members.map((m) => ({ name: m.name.trim(), phone: m.phone.trim() })).filter((m) => m.name)
+    const { doc, changed } = stampEdit(existing, { ...existing, name: team.name.trim(), members }, MEDIATION_TEAM_FIELDS, { by: ctx.by, at: ctx.at, device: this.device })
+    if (changed.length > 0) await this.db.put(doc)
+    return { ok: true, value: doc }
+  }
+
+  private async getOrNull<T extends object>(id: string): Promise<(T & { _id: string; _rev: string }) | null> {
+    try {
+      return await this.db.get<T>(id)
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return null
+      throw error
+    }
+  }
+}
