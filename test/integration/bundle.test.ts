@@ -158,7 +158,9 @@ describe('a station’s bundle carried to the central server', () => {
 
   beforeAll(async () => {
     station = await stationWithWork('xinghe-01')
-    // A conflict the station holds (two desks edited the same need while apart) travels as a conflict.
+    // A conflict the station holds (two desks edited the same need while apart) travels as a conflict:
+    // this desk has not merged it yet (its resolver is stopped), so the bundle carries both versions.
+    station.conflictResolver.stop()
     const first = (await station.db.allDocs({ startkey: 'need:', endkey: 'need:\uffff', include_docs: true })).rows[0]!
     await station.db.bulkDocs(
       [{ ...first.doc, description: '另一台电脑上的修改', _rev: `1-${'f'.repeat(32)}`, _revisions: { start: 1, ids: ['f'.repeat(32)] } }],
@@ -315,6 +317,9 @@ describe('the return trip, central → station', () => {
     // Two desks of one station, each with its own database, each sending a bundle to central.
     const otherDesk = await stationWithWork('xinghe-01', 2)
     const desk = await stationWithWork('xinghe-01', 2)
+    // The two desks' settings meet as a conflict; this desk's resolver is stopped so that what the
+    // bundle brought can be compared leaf for leaf (conflicts.test.ts covers the merge).
+    desk.conflictResolver.stop()
     const otherBundle = await exportFromStation(otherDesk, 'xinghe-01')
     expect((await cli('import-bundle', '--url', central.adminUrl, '--file', fileOf(otherBundle.bytes, 'other'))).code).toBe(EXIT.ok)
     const ownBundle = await exportFromStation(desk, 'xinghe-01')

@@ -36,6 +36,7 @@ export class ConflictResolver {
       for (;;) {
         const page = await this.db.changes({ since, limit: PAGE, style: 'all_docs' })
         for (const change of page.results) {
+          if (this.stopped) return merged
           if (change.changes.length > 1 && (await this.mergeNow(change.id)) !== 'none') merged++
         }
         if (page.results.length === 0) break
