@@ -7,7 +7,7 @@ import {
   type ConflictDoc,
 } from '../domain/conflictMerge'
 import { stampEdit, type Editable, type Editor } from '../domain/edits'
-import type { LocalDb } from './localDb'
+import { docsByPrefix, getOrNull, type LocalDb } from './localDb'
 
 // Conflict records (冲突记录) for the technicians' screen: list them, and resolve one by applying the
 // values chosen per field as an ordinary edit of the document, then marking the record resolved.
@@ -19,18 +19,17 @@ export class ConflictRepository {
 
   /** Every conflict record, open ones first, newest first within each. */
   async list(): Promise<ConflictDoc[]> {
-    const page = await this.db.allDocs<ConflictDoc>({ startkey: 'conflict:', endkey: 'conflict:\uffff', include_docs: true })
-    const records = page.rows.flatMap((row) => (row.doc ? [row.doc as ConflictDoc] : []))
+    const records = await docsByPrefix<ConflictDoc>(this.db, 'conflict:')
     return records.sort(
       (a, b) => Number(a.status === 'resolved') - Number(b.status === 'resolved') || b.createdAt.localeCompare(a.createdAt),
     )
   }
 
   async resolve(recordId: string, choices: Record<string, ConflictChoice>, editor: Editor): Promise<ResolveResult> {
-    const record = await this.getOrNull<ConflictDoc>(recordId)
+    const record = await getOrNull<ConflictDoc>(this.db, recordId)
     if (!record) return { ok: false, error: 'conflict.error.notFound' }
     if (record.status === 'resolved') return { ok: false, error: 'conflict.error.alreadyResolved' }
-    const doc = await this.getOrNull<Editable & { type: string }>(record.docId)
+    const doc = await getOrNull<Editable & { type: string }>(this.db, record.docId)
     const rule = mergeRuleFor(record.docType)
     if (!doc || !rule) return { ok: false, error: 'conflict.error.docGone' }
 
@@ -44,14 +43,5 @@ export class ConflictRepository {
     if (changed.length > 0) await this.db.put(edited)
     await this.db.put(resolvedConflict(record, choices, editor))
     return { ok: true }
-  }
-
-  private async getOrNull<T extends object>(id: string): Promise<(T & { _id: string; _rev: string }) | null> {
-    try {
-      return await this.db.get<T>(id)
-    } catch (error) {
-      if ((error as { status?: number }).status === 404) return null
-      throw error
-    }
   }
 }

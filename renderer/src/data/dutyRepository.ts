@@ -16,7 +16,7 @@ import { checkDutyChange, rotaOf, type DutyChange, type DutyChangeDoc, type Duty
 import { stampEdit, type Editable } from '../domain/edits'
 import { recordBase } from '../domain/records'
 import type { StationDoc } from '../domain/station'
-import type { LocalDb } from './localDb'
+import { docsByPrefix, getOrNull, type LocalDb } from './localDb'
 
 // Commands and reads of 书记轮值: the roster, the shift pattern, plans, changes, check-ins and the duty
 // log. Checks are the domain's; each command writes one document (plans, changes and check-ins are
@@ -44,14 +44,8 @@ export class DutyRepository {
     private readonly device: string,
   ) {}
 
-  private async byPrefix<T>(type: string): Promise<T[]> {
-    const prefix = `${type}:`
-    const page = await this.db.allDocs<object>({ startkey: prefix, endkey: `${prefix}\uffff`, include_docs: true })
-    return page.rows.flatMap((row) => (row.doc ? [row.doc as unknown as T] : []))
-  }
-
   secretaries(): Promise<DutySecretaryDoc[]> {
-    return this.byPrefix<DutySecretaryDoc>('dutySecretary')
+    return docsByPrefix<DutySecretaryDoc>(this.db, 'dutySecretary:')
   }
 
   /** Adds a secretary, or edits one (`id`); only the fields that changed are stamped. */
@@ -61,7 +55,7 @@ export class DutyRepository {
     const editor = { by: ctx.by, at: ctx.at, device: this.device }
     let doc: DutySecretaryDoc
     if (id) {
-      const existing = await this.getOrNull<DutySecretaryDoc>(id)
+      const existing = await getOrNull<DutySecretaryDoc>(this.db, id)
       if (!existing) return { ok: false, error: 'duty.error.secretaryNotFound' }
       const edited = stampEdit(existing, { ...existing, ...checked.value }, SECRETARY_EDITABLE_FIELDS, editor)
       if (edited.changed.length === 0) return { ok: true, value: existing }
@@ -75,7 +69,7 @@ export class DutyRepository {
   }
 
   async pattern(code: string): Promise<DutyPattern> {
-    const doc = await this.getOrNull<DutyPatternDoc>(patternId(code))
+    const doc = await getOrNull<DutyPatternDoc>(this.db, patternId(code))
     return doc ? { slots: doc.slots, days: doc.days } : DEFAULT_DUTY_PATTERN
   }
 
@@ -83,7 +77,7 @@ export class DutyRepository {
     const checked = checkDutyPattern(pattern)
     if (!checked.ok) return checked
     const id = patternId(ctx.station.code)
-    const existing = await this.getOrNull<DutyPatternDoc>(id)
+    const existing = await getOrNull<DutyPatternDoc>(this.db, id)
     const next: DutyPatternDoc = existing
       ? { ...existing, ...checked.value }
       : { ...recordBase('dutyPattern', id, ctx.station.code, ctx), type: 'dutyPattern', ...checked.value }
@@ -93,19 +87,19 @@ export class DutyRepository {
   }
 
   plans(): Promise<DutyPlanDoc[]> {
-    return this.byPrefix<DutyPlanDoc>('dutyPlan')
+    return docsByPrefix<DutyPlanDoc>(this.db, 'dutyPlan:')
   }
 
   changes(): Promise<DutyChangeDoc[]> {
-    return this.byPrefix<DutyChangeDoc>('dutyChange')
+    return docsByPrefix<DutyChangeDoc>(this.db, 'dutyChange:')
   }
 
   checks(): Promise<DutyCheckDoc[]> {
-    return this.byPrefix<DutyCheckDoc>('dutyCheck')
+    return docsByPrefix<DutyCheckDoc>(this.db, 'dutyCheck:')
   }
 
   notes(): Promise<DutyNoteDoc[]> {
-    return this.byPrefix<DutyNoteDoc>('dutyNote')
+    return docsByPrefix<DutyNoteDoc>(this.db, 'dutyNote:')
   }
 
   /** The final rota: every plan with every change applied. */
@@ -172,14 +166,5 @@ export class DutyRepository {
     const doc: DutyNoteDoc = { ...recordBase('dutyNote', id, ctx.station.code, ctx), type: 'dutyNote', shiftKey, kind, text: trimmed, at: ctx.at, by: ctx.by }
     await this.db.put(doc)
     return { ok: true, value: doc }
-  }
-
-  private async getOrNull<T extends object>(id: string): Promise<(T & { _id: string; _rev: string }) | null> {
-    try {
-      return await this.db.get<T>(id)
-    } catch (error) {
-      if ((error as { status?: number }).status === 404) return null
-      throw error
-    }
   }
 }

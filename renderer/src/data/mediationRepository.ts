@@ -24,7 +24,7 @@ import { MEDIATION_TEAM_FIELDS, SEED_TEAMS, mediationTeamId, type MediationTeamD
 import { newNeedEventDoc } from '../domain/needLifecycle'
 import { recordBase } from '../domain/records'
 import type { StationDoc } from '../domain/station'
-import type { LocalDb } from './localDb'
+import { docsByPrefix, getOrNull, type LocalDb } from './localDb'
 import type { NeedRepository } from './needRepository'
 
 // Commands and reads of 矛盾纠纷调处. A station's cases are a few hundred a year, so they are read
@@ -60,18 +60,13 @@ export class MediationRepository {
     private readonly device: string,
   ) {}
 
-  private async range<T>(prefix: string): Promise<T[]> {
-    const page = await this.db.allDocs<object>({ startkey: prefix, endkey: `${prefix}\uffff`, include_docs: true })
-    return page.rows.flatMap((row) => (row.doc ? [row.doc as unknown as T] : []))
-  }
-
   /** Every case file, newest first. */
   async cases(): Promise<CaseFile[]> {
     const [cases, steps, sessions, accesses] = await Promise.all([
-      this.range<MediationCaseDoc>('mediationCase:'),
-      this.range<CaseStepDoc>('mediationStep:'),
-      this.range<MediationSessionDoc>('mediationSession:'),
-      this.range<CaseAccessDoc>('mediationAccess:'),
+      docsByPrefix<MediationCaseDoc>(this.db, 'mediationCase:'),
+      docsByPrefix<CaseStepDoc>(this.db, 'mediationStep:'),
+      docsByPrefix<MediationSessionDoc>(this.db, 'mediationSession:'),
+      docsByPrefix<CaseAccessDoc>(this.db, 'mediationAccess:'),
     ])
     const of = <T extends { caseId: string }>(list: T[], id: string) => list.filter((doc) => doc.caseId === id)
     return cases
@@ -83,19 +78,19 @@ export class MediationRepository {
   }
 
   async caseFile(caseId: string): Promise<CaseFile | null> {
-    const caseDoc = await this.getOrNull<MediationCaseDoc>(caseId)
+    const caseDoc = await getOrNull<MediationCaseDoc>(this.db, caseId)
     if (!caseDoc) return null
     const [steps, sessions, accesses] = await Promise.all([
-      this.range<CaseStepDoc>(childPrefix('mediationStep', caseId)),
-      this.range<MediationSessionDoc>(childPrefix('mediationSession', caseId)),
-      this.range<CaseAccessDoc>(childPrefix('mediationAccess', caseId)),
+      docsByPrefix<CaseStepDoc>(this.db, childPrefix('mediationStep', caseId)),
+      docsByPrefix<MediationSessionDoc>(this.db, childPrefix('mediationSession', caseId)),
+      docsByPrefix<CaseAccessDoc>(this.db, childPrefix('mediationAccess', caseId)),
     ])
     return { caseDoc, steps, sessions, accesses, state: caseState(steps) }
   }
 
   /** The cases converted from a need: the need's side of the link. */
   async casesOfNeed(needId: string): Promise<MediationCaseDoc[]> {
-    return (await this.range<MediationCaseDoc>('mediationCase:')).filter((c) => c.needId === needId)
+    return (await docsByPrefix<MediationCaseDoc>(this.db, 'mediationCase:')).filter((c) => c.needId === needId)
   }
 
   /** 受理: takes in a case; one converted from a need also refers the need on to mediation. */
@@ -105,7 +100,7 @@ export class MediationRepository {
     const need = checked.value.source === 'need' ? await this.needs.get(checked.value.needId) : null
     if (checked.value.source === 'need' && !need) return { ok: false, error: 'mediation.error.needNotFound' }
     const year = localDate(ctx.at).slice(0, 4)
-    const numbers = (await this.range<MediationCaseDoc>('mediationCase:')).map((c) => c.number).filter((n) => n.startsWith(`${year}-`)).sort()
+    const numbers = (await docsByPrefix<MediationCaseDoc>(this.db, 'mediationCase:')).map((c) => c.number).filter((n) => n.startsWith(`${year}-`)).sort()
     const number = nextCaseNumber(year, numbers.pop() ?? null)
     const caseDoc = newMediationCase(checked.value, { stationId: ctx.station.code, ulid: this.ulid(Date.parse(ctx.at)), number }, ctx)
     await this.db.put(caseDoc)
@@ -167,7 +162,7 @@ export class MediationRepository {
 
   /** The mediation teams; the two seed teams (银龄, 巾帼) are written the first time they are asked for. */
   async teams(ctx: MediationContext): Promise<MediationTeamDoc[]> {
-    const stored = await this.range<MediationTeamDoc>('mediationTeam:')
+    const stored = await docsByPrefix<MediationTeamDoc>(this.db, 'mediationTeam:')
     if (stored.length > 0) return stored
     // Fixed ids: two computers seeding at once write the same documents, which merge.
     const seeded = SEED_TEAMS.map((team) => ({
@@ -177,26 +172,17 @@ export class MediationRepository {
       members: team.members,
     }))
     await this.db.bulkDocs(seeded)
-    return this.range<MediationTeamDoc>('mediationTeam:')
+    return docsByPrefix<MediationTeamDoc>(this.db, 'mediationTeam:')
   }
 
   /** Renames a team or changes its members. */
   async saveTeam(team: MediationTeamDoc, ctx: MediationContext): Promise<MediationResult<MediationTeamDoc>> {
     if (!team.name.trim()) return { ok: false, error: 'mediation.error.teamNameRequired' }
-    const existing = await this.getOrNull<MediationTeamDoc>(team._id)
+    const existing = await getOrNull<MediationTeamDoc>(this.db, team._id)
     if (!existing) return { ok: false, error: 'mediation.error.teamNotFound' }
     const members = team.members.map((m) => ({ name: m.name.trim(), phone: m.phone.trim() })).filter((m) => m.name)
     const { doc, changed } = stampEdit(existing, { ...existing, name: team.name.trim(), members }, MEDIATION_TEAM_FIELDS, { by: ctx.by, at: ctx.at, device: this.device })
     if (changed.length > 0) await this.db.put(doc)
     return { ok: true, value: doc }
-  }
-
-  private async getOrNull<T extends object>(id: string): Promise<(T & { _id: string; _rev: string }) | null> {
-    try {
-      return await this.db.get<T>(id)
-    } catch (error) {
-      if ((error as { status?: number }).status === 404) return null
-      throw error
-    }
   }
 }

@@ -22,7 +22,7 @@ import {
 } from '../domain/needLifecycle'
 import { needNumberPrefix, nextNeedNumber } from '../domain/needNumber'
 import type { StationDoc } from '../domain/station'
-import type { LocalDb } from './localDb'
+import { getOrNull, type LocalDb } from './localDb'
 import type { ReadModel } from './readModel'
 
 // Commands on needs: validate with the domain, then write one PouchDB document. Nothing else writes needs.
@@ -129,13 +129,8 @@ export class NeedRepository {
   }
 
   /** The stored need, with the full ID number (show it masked). */
-  async get(needId: string): Promise<NeedDoc | null> {
-    try {
-      return await this.db.get<NeedDoc>(needId)
-    } catch (error) {
-      if ((error as { status?: number }).status === 404) return null
-      throw error
-    }
+  get(needId: string): Promise<NeedDoc | null> {
+    return getOrNull<NeedDoc>(this.db, needId)
   }
 
   async timeline(needId: string): Promise<NeedEventDoc[]> {
