@@ -16,6 +16,7 @@ import { readValidateSources } from '../../renderer/src/sync/central/validateSou
 import { StationSync } from '../../renderer/src/sync/stationSync'
 import { recentRuns } from '../../renderer/src/sync/syncJournal'
 import { startCentral, type Central } from '../support/centralServer'
+import { adminStationDb, stationSettings, until } from '../support/syncTestKit'
 import { residentForm, ulidAt } from '../support/sampleNeeds'
 
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
@@ -42,16 +43,9 @@ afterAll(async () => {
   await central?.stop()
 })
 
-const settingsOf = (code: Code, over: Partial<SyncSettings> = {}): SyncSettings => ({
-  url: central.url,
-  stationCode: code,
-  username: `station-${code}`,
-  remember: false,
-  ...over,
-})
+const settingsOf = (code: Code, over: Partial<SyncSettings> = {}) => stationSettings(central.url, code, over)
 
-const adminDb = (code: string) =>
-  new PouchDB(`${central.url}station-${code}`, { skip_setup: true, auth: { username: central.admin.username, password: central.admin.password } })
+const adminDb = (code: string) => adminStationDb(central, code)
 
 /** `count` needs of station `code`, ids sortable by `n`. */
 function needs(code: Code, count: number, from = 0): NeedDoc[] {
@@ -79,15 +73,6 @@ function record(batch: BatchSync): BatchState[] {
   const states: BatchState[] = []
   batch.subscribe(() => states.push(batch.getState()))
   return states
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (Date.now() < end) {
-    if (await check()) return
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-  throw new Error(`timed out waiting for ${what}`)
 }
 
 /** Ids of the needs in a database (design documents and the like left out). */

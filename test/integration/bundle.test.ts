@@ -20,6 +20,7 @@ import { EXIT, runCli } from '../../renderer/src/sync/central/cli'
 import { setupStation } from '../../renderer/src/sync/central/provision'
 import { readValidateSources } from '../../renderer/src/sync/central/validateSources'
 import { startCentral, type Central } from '../support/centralServer'
+import { adminStationDb } from '../support/syncTestKit'
 
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
 const PASSWORDS = { 'xinghe-01': 'pw-xinghe', 'dongfeng-02': 'pw-dongfeng' } as const
@@ -98,9 +99,7 @@ async function exportFromStation(services: Services, code: Code) {
   return exportBundle(services.db, { station: code, since: ack.acknowledgedSeq, direction: 'toCentral', now: new Date().toISOString(), origin })
 }
 
-/** The server as its admin sees it. */
-const adminDb = (code: string) =>
-  new PouchDB(`${central.url}station-${code}`, { skip_setup: true, auth: { username: central.admin.username, password: central.admin.password } })
+const adminDb = (code: string) => adminStationDb(central, code)
 
 /** The server as the station's own user sees it (what live sync uses). */
 const stationRemote = (code: Code) =>

@@ -9,11 +9,11 @@ import { startServices, type Services } from '../../renderer/src/data/services'
 import type { ConflictDoc } from '../../renderer/src/domain/conflictMerge'
 import { needFormOf, type NeedDoc, type NeedFormInput } from '../../renderer/src/domain/need'
 import type { StationForm } from '../../renderer/src/domain/station'
-import type { SyncSettings } from '../../renderer/src/domain/syncSettings'
 import { setupStation } from '../../renderer/src/sync/central/provision'
 import { readValidateSources } from '../../renderer/src/sync/central/validateSources'
 import { StationSync } from '../../renderer/src/sync/stationSync'
 import { startCentral, type Central } from '../support/centralServer'
+import { adminStationDb, stationSettings, until } from '../support/syncTestKit'
 
 const IdbPouch = PouchDB.defaults({ adapter: 'idb' }) as PouchDB.Static
 const FAST = { backoff: { firstMs: 100, maxMs: 1000 } }
@@ -35,9 +35,8 @@ afterAll(async () => {
   await central?.stop()
 })
 
-const settings = (): SyncSettings => ({ url: central.url, stationCode: CODE, username: `station-${CODE}`, remember: false })
-const adminDb = () =>
-  new PouchDB(`${central.url}station-${CODE}`, { skip_setup: true, auth: { username: central.admin.username, password: central.admin.password } })
+const settings = () => stationSettings(central.url, CODE)
+const adminDb = () => adminStationDb(central, CODE)
 
 const stationForm: StationForm = {
   name: '星河党群服务驿站',
@@ -75,15 +74,6 @@ async function openComputer(): Promise<Computer> {
     await services.close()
   })
   return { services, sync }
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (Date.now() < end) {
-    if (await check()) return
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  throw new Error(`timed out waiting for ${what}`)
 }
 
 const versionsOf = async (db: PouchDB.Database, id: string) => {

@@ -17,6 +17,7 @@ import { readValidateSources } from '../../renderer/src/sync/central/validateSou
 import { StationSync } from '../../renderer/src/sync/stationSync'
 import { recentRuns } from '../../renderer/src/sync/syncJournal'
 import { startCentral, type Central } from '../support/centralServer'
+import { adminStationDb, stationSettings, until } from '../support/syncTestKit'
 import { startFlakyProxy, type FlakyProxy } from '../support/flakyProxy'
 
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
@@ -52,16 +53,10 @@ async function flakyProxy(seed: number): Promise<FlakyProxy> {
   return proxy
 }
 
-const settingsOf = (code: Code, proxy: FlakyProxy): SyncSettings => ({
-  url: proxy.url,
-  stationCode: code,
-  username: `station-${code}`,
-  remember: false,
-})
+const settingsOf = (code: Code, proxy: FlakyProxy) => stationSettings(proxy.url, code)
 
 /** The server as its admin sees it, directly (not through the proxy). */
-const adminDb = (code: Code) =>
-  new PouchDB(`${central.url}station-${code}`, { skip_setup: true, auth: { username: central.admin.username, password: central.admin.password } })
+const adminDb = (code: Code) => adminStationDb(central, code)
 
 const form = (desk: string, n: number): NeedForm => ({
   residentName: `群众${desk}${n}`,
@@ -116,16 +111,6 @@ function openDesk(name: string): Desk {
 const synced = (desk: Desk) => desk.sync.status.phase === 'online' && desk.sync.status.pending === 0
 
 /** Polls `check` until it holds; on timeout the error carries `diagnose()`'s account of the state. */
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number, diagnose: () => Promise<unknown>): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (Date.now() < end) {
-    if (await check()) return
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  const state = await diagnose().catch((error) => `(diagnose failed: ${error})`)
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${JSON.stringify(state, null, 2)}`)
-}
-
 /** id → rev of every need. */
 async function needRevs(db: PouchDB.Database): Promise<Map<string, string>> {
   const all = await db.allDocs({ startkey: 'need:', endkey: 'need:\uffff' })

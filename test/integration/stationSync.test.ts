@@ -19,6 +19,7 @@ import { readValidateSources } from '../../renderer/src/sync/central/validateSou
 import { StationSync } from '../../renderer/src/sync/stationSync'
 import { recentRuns } from '../../renderer/src/sync/syncJournal'
 import { startCentral, type Central } from '../support/centralServer'
+import { adminStationDb, stationSettings, until } from '../support/syncTestKit'
 
 const IdbPouch = PouchDB.defaults({ adapter: 'idb' }) as PouchDB.Static
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
@@ -45,17 +46,9 @@ afterAll(async () => {
   await central?.stop()
 })
 
-const settingsOf = (code: Code, over: Partial<SyncSettings> = {}): SyncSettings => ({
-  url: central.url,
-  stationCode: code,
-  username: `station-${code}`,
-  remember: false,
-  ...over,
-})
+const settingsOf = (code: Code, over: Partial<SyncSettings> = {}) => stationSettings(central.url, code, over)
 
-/** The server as its admin sees it. */
-const adminDb = (code: string) =>
-  new PouchDB(`${central.url}station-${code}`, { skip_setup: true, auth: { username: central.admin.username, password: central.admin.password } })
+const adminDb = (code: string) => adminStationDb(central, code)
 
 const stationForm = (code: Code): StationForm => ({
   name: `${code} 党群服务驿站`,
@@ -91,15 +84,6 @@ async function openStation(code: Code): Promise<{ services: Services; sync: Stat
   const saved = await services.stations.save(stationForm(code), { by: '王芳', at: new Date().toISOString() })
   if (!saved.ok) throw new Error('station form refused')
   return { services, sync }
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (Date.now() < end) {
-    if (await check()) return
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  throw new Error(`timed out waiting for ${what}`)
 }
 
 const synced = (sync: StationSync) => (s: SyncState = sync.status) => s.phase === 'online' && s.pending === 0
