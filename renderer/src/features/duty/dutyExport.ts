@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { TFunction } from 'i18next'
+import { cleanText, officeSheet } from '../../app/officeSheet'
 import type { DutySecretaryDoc } from '../../domain/dutyRoster'
 import type { RotaShift } from '../../domain/dutyRota'
 import { changeText, nameOf, slotText, weekdayText } from './dutyRotaText'
@@ -54,14 +55,6 @@ export function dutyRotaRows(shifts: readonly RotaShift[], rota: readonly RotaSh
     })
 }
 
-// Characters XML 1.0 cannot hold (a paste from another program may carry them); they would corrupt the file.
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
-/** Text goes in as a plain string, never as a formula, whatever it starts with ('=1+1' stays '=1+1'). */
-const cleanText = (value: string) => value.replace(XML_INVALID, '').slice(0, 32_767)
-
-const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF999999' } }
-const allBorders: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin }
-
 export interface DutyExportOptions {
   t: TFunction
   lang: 'zh-CN' | 'en'
@@ -73,41 +66,20 @@ export interface DutyExportOptions {
 }
 
 export async function buildDutyRotaWorkbook(rows: readonly DutyExportRow[], { t, lang, title, footer, stationName }: DutyExportOptions): Promise<Uint8Array> {
-  const fontName = lang === 'en' ? 'Calibri' : '宋体'
   const workbook = new ExcelJS.Workbook()
   workbook.creator = stationName
-  const sheet = workbook.addWorksheet(t('duty.export.sheetName'), {
-    views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
+  const { sheet, fontName } = officeSheet(workbook, {
+    name: t('duty.export.sheetName'),
+    title,
+    lang,
+    columns: DUTY_EXPORT_COLUMNS.map((column) => ({
+      key: column.key,
+      width: column.width,
+      header: t(`duty.export.column.${column.key}`),
+      horizontal: column.key === 'changes' ? 'left' : 'center',
+    })),
   })
   const width = DUTY_EXPORT_COLUMNS.length
-  sheet.columns = DUTY_EXPORT_COLUMNS.map((column) => ({
-    key: column.key,
-    width: column.width,
-    style: {
-      font: { name: fontName, size: 11 },
-      border: allBorders,
-      alignment: { vertical: 'middle', wrapText: true, horizontal: column.key === 'changes' ? 'left' : 'center' },
-    },
-  }))
-
-  sheet.getCell(1, 1).value = cleanText(title)
-  sheet.mergeCells(1, 1, 1, width)
-  sheet.getRow(1).height = 30
-  sheet.getCell(1, 1).style = { font: { name: fontName, bold: true, size: 16 }, alignment: { horizontal: 'center', vertical: 'middle' } }
-
-  const header = sheet.getRow(2)
-  DUTY_EXPORT_COLUMNS.forEach((column, i) => {
-    const cell = header.getCell(i + 1)
-    cell.value = t(`duty.export.column.${column.key}`)
-    cell.style = {
-      font: { name: fontName, bold: true, size: 11 },
-      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } },
-      border: allBorders,
-      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-    }
-  })
-  header.height = 24
 
   for (const row of rows) sheet.addRow(DUTY_EXPORT_COLUMNS.map((column) => cleanText(row[column.key])))
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { TFunction } from 'i18next'
+import { cleanText, officeSheet } from '../../app/officeSheet'
 import { categoryOfItem, findItem, labelOf, type Lang } from '../../domain/categories'
 import { localDate } from '../../domain/deadline'
 import type { LedgerRow } from '../../domain/ledger'
@@ -84,72 +85,24 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   },
 ]
 
-// Characters XML 1.0 cannot hold (a paste from another program may carry them); they would corrupt the file.
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
-// Excel refuses cells longer than this.
-const CELL_MAX = 32_767
-
-/** Text goes in as a plain string, never as a formula, whatever it starts with ('=1+1' stays '=1+1'). */
-const cleanText = (value: string) => value.replace(XML_INVALID, '').slice(0, CELL_MAX)
-
-const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF999999' } }
-const allBorders: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin }
-
 /** Builds the workbook of `rows` in the order given. */
 export async function buildLedgerWorkbook(rows: readonly LedgerRow[], options: LedgerExportOptions): Promise<Uint8Array> {
   const { t, lang, today, stationName } = options
-  // 宋体 is what office 台账 are printed in; Excel picks it on any Chinese Windows.
-  const fontName = lang === 'en' ? 'Calibri' : '宋体'
   const workbook = new ExcelJS.Workbook()
   workbook.creator = stationName
-  const sheet = workbook.addWorksheet(t('ledger.export.sheetName'), {
-    views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '2:2',
-    },
+  const { sheet } = officeSheet(workbook, {
+    name: t('ledger.export.sheetName'),
+    title: t('ledger.export.title', { station: stationName, date: today, count: rows.length }),
+    lang,
+    columns: LEDGER_COLUMNS.map((column) => ({
+      key: column.key,
+      width: column.width,
+      header: t(`ledger.export.column.${column.key}`),
+      horizontal: column.kind ? 'center' : 'left',
+      ...(column.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : {}),
+    })),
   })
   const width = LEDGER_COLUMNS.length
-
-  // Column styles first: every cell added later takes its column's look.
-  sheet.columns = LEDGER_COLUMNS.map((column) => ({
-    key: column.key,
-    width: column.width,
-    style: {
-      font: { name: fontName, size: 11 },
-      border: allBorders,
-      alignment: { vertical: 'middle', wrapText: true, horizontal: column.kind ? 'center' : 'left' },
-      ...(column.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : {}),
-    },
-  }))
-
-  const title = sheet.getRow(1)
-  title.getCell(1).value = cleanText(
-    t('ledger.export.title', { station: stationName, date: today, count: rows.length }),
-  )
-  sheet.mergeCells(1, 1, 1, width)
-  title.height = 30
-  title.getCell(1).style = {
-    font: { name: fontName, bold: true, size: 16 },
-    alignment: { horizontal: 'center', vertical: 'middle' },
-  }
-
-  const header = sheet.getRow(2)
-  LEDGER_COLUMNS.forEach((column, i) => {
-    const cell = header.getCell(i + 1)
-    cell.value = t(`ledger.export.column.${column.key}`)
-    cell.style = {
-      font: { name: fontName, bold: true, size: 11 },
-      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } },
-      border: allBorders,
-      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-    }
-  })
-  header.height = 24
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: width } }
 
   const ctx: ExportContext = { ...options, index: 0 }
