@@ -110,16 +110,21 @@ export function newNeedDoc(
     type: 'need',
     number: ids.number,
     registeredAt: actor.at,
-    resident: { name: form.residentName, phone: form.phone, ...(form.idCard ? { idCard: form.idCard } : {}) },
-    village: form.village,
-    address: form.address,
-    categoryItem: form.categoryItem,
-    channel: form.channel,
-    urgency: form.urgency,
-    description: form.description,
+    ...registrationDetails(form),
     dueDate,
   }
 }
+
+/** The fields of a need that the registration form fills in (and a correction replaces). */
+const registrationDetails = (form: NeedForm) => ({
+  resident: { name: form.residentName, phone: form.phone, ...(form.idCard ? { idCard: form.idCard } : {}) },
+  village: form.village,
+  address: form.address,
+  categoryItem: form.categoryItem,
+  channel: form.channel,
+  urgency: form.urgency,
+  description: form.description,
+})
 
 /** How an ID number is shown anywhere on screen or paper. */
 export const shownIdCard = (need: Pick<NeedDoc, 'resident'>) =>
@@ -140,16 +145,7 @@ export const NEED_EDITABLE_FIELDS = [
 
 /** The need with its registration details replaced by a checked form (stamping is the caller's: stampEdit). */
 export function correctedNeed(need: NeedDoc, form: NeedForm): NeedDoc {
-  return {
-    ...need,
-    resident: { name: form.residentName, phone: form.phone, ...(form.idCard ? { idCard: form.idCard } : {}) },
-    village: form.village,
-    address: form.address,
-    categoryItem: form.categoryItem,
-    channel: form.channel,
-    urgency: form.urgency,
-    description: form.description,
-  }
+  return { ...need, ...registrationDetails(form) }
 }
 
 /** The form a correction starts from: what is stored now. */
