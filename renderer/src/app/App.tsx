@@ -12,6 +12,10 @@ import { DutyRosterPage } from '../features/duty/DutyRosterPage'
 import { DutyRotaPage } from '../features/duty/DutyRotaPage'
 import { DutyShiftPage } from '../features/duty/DutyShiftPage'
 import { HomePage } from '../features/home/HomePage'
+import { CaseDetailPage } from '../features/mediation/CaseDetailPage'
+import { CaseIntakePage } from '../features/mediation/CaseIntakePage'
+import { MediationListPage } from '../features/mediation/MediationListPage'
+import { MediationTeamsPage } from '../features/mediation/MediationTeamsPage'
 import { LedgerPage } from '../features/needs/LedgerPage'
 import { NeedDetailPage } from '../features/needs/NeedDetailPage'
 import { RegisterNeedPage } from '../features/needs/RegisterNeedPage'
@@ -70,6 +74,10 @@ function SetupGate() {
           <Route path={paths.dutyRota} element={<DutyRotaPage />} />
           <Route path={paths.dutyRoster} element={<DutyRosterPage />} />
           <Route path="/duty/shifts/:key" element={<DutyShiftPage />} />
+          <Route path={paths.mediation} element={<MediationListPage />} />
+          <Route path={paths.mediationNew} element={<CaseIntakePage />} />
+          <Route path="/mediation/cases/:id" element={<CaseDetailPage />} />
+          <Route path={paths.mediationTeams} element={<MediationTeamsPage />} />
           <Route path="*" element={<Navigate to={paths.home} replace />} />
         </Routes>
       </AppLayout>

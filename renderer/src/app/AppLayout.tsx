@@ -1,4 +1,4 @@
-import { CloudSyncOutlined, FileAddOutlined, HomeOutlined, ScheduleOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons'
+import { CloudSyncOutlined, FileAddOutlined, HomeOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, UnorderedListOutlined } from '@ant-design/icons'
 import { Layout, Menu, Select, Space, Typography } from 'antd'
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -35,7 +35,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           ? paths.sync
           : location.pathname.startsWith(`${paths.dutyRota}/`)
             ? paths.dutyRota
-            : location.pathname
+            : location.pathname.startsWith(`${paths.mediation}/`)
+              ? paths.mediation
+              : location.pathname
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={64} theme="light" className="no-print">
@@ -49,6 +51,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             { key: paths.register, icon: <FileAddOutlined />, label: `${t('app.nav.register')} (F2)` },
             { key: paths.ledger, icon: <UnorderedListOutlined />, label: t('app.nav.ledger') },
             { key: paths.dutyRota, icon: <ScheduleOutlined />, label: t('duty.nav') },
+            { key: paths.mediation, icon: <SolutionOutlined />, label: t('mediation.nav') },
             { key: paths.sync, icon: <CloudSyncOutlined />, label: t('sync.nav') },
             { key: paths.settings, icon: <SettingOutlined />, label: t('app.nav.settings') },
           ]}

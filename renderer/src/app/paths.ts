@@ -14,4 +14,12 @@ export const paths = {
   dutyRoster: '/duty/roster',
   /** one shift's duty log (值班记录) */
   dutyShift: (key: string) => `/duty/shifts/${encodeURIComponent(key)}`,
+  /** 矛盾调处: the station's mediation cases, follow-ups due and figures */
+  mediation: '/mediation',
+  /** 受理: take in a case (`?needId=…` when converting a need) */
+  mediationNew: '/mediation/new',
+  /** one case file (调解案卷) */
+  mediationCase: (id: string) => `/mediation/cases/${encodeURIComponent(id)}`,
+  /** 调解队伍: the teams and their members */
+  mediationTeams: '/mediation/teams',
 }

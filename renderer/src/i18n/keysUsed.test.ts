@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { keysOf, resourcesOf } from './index'
 import { NEED_CHANNELS, URGENCIES } from '../domain/need'
 import { NEED_STATUSES, SATISFACTIONS } from '../domain/needLifecycle'
+import { CASE_SOURCES, DISPUTE_TYPES } from '../domain/mediationCase'
+import { allowedSteps, CASE_STATUSES, REFERRALS } from '../domain/mediationLifecycle'
 
 // Every message the code can show must exist in the resources: a missing key would put a raw
 // key like "need.error.nameRequired" in front of a clerk.
@@ -22,7 +24,7 @@ function sourceFiles(dir: string): string[] {
 /** Literal keys passed to t(), and i18n keys the domain returns as error messages. */
 function keysIn(text: string): string[] {
   const called = [...text.matchAll(/\bt\(\s*'([a-zA-Z][\w.]*)'/g)].map((m) => m[1]!)
-  const returned = [...text.matchAll(/'((?:need|phone|idCard|lifecycle|station|duty)\.(?:error\.)?[a-zA-Z][\w.]*)'/g)].map((m) => m[1]!)
+  const returned = [...text.matchAll(/'((?:need|phone|idCard|lifecycle|station|duty|mediation)\.(?:error\.)?[a-zA-Z][\w.]*)'/g)].map((m) => m[1]!)
   return [...called, ...returned]
 }
 
@@ -43,6 +45,12 @@ describe('message keys', () => {
       ...SATISFACTIONS.map((s) => `satisfaction.${s}`),
       ...['closed', 'overdue', 'dueToday', 'dueSoon', 'onTrack'].map((d) => `due.${d}`),
       ...['assign', 'resolve', 'followUp', 'refer', 'decline'].map((e) => `lifecycle.error.notAllowed.${e}`),
+      // 矛盾调处: labels built from the domain's lists, and the refusal of every step kind (notAllowed.<kind>)
+      ...CASE_STATUSES.map((s) => `mediation.status.${s}`),
+      ...DISPUTE_TYPES.map((d) => `mediation.disputeType.${d}`),
+      ...CASE_SOURCES.map((c) => `mediation.source.${c}`),
+      ...REFERRALS.map((r) => `mediation.referral.${r}`),
+      ...[...new Set(CASE_STATUSES.flatMap(allowedSteps))].flatMap((k) => [`mediation.error.notAllowed.${k}`, `mediation.step.${k}`]),
       'deadlineMode.calendar',
       'deadlineMode.working',
     ]

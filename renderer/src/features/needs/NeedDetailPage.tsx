@@ -6,8 +6,9 @@ import { useToday } from '../../app/clock'
 import { paths } from '../../app/paths'
 import { useStation } from '../../app/session'
 import { useLedger } from '../../app/useLedger'
+import { shownCaseNumber, type MediationCaseDoc } from '../../domain/mediationCase'
 import type { NeedDoc } from '../../domain/need'
-import { needState, type NeedEventDoc } from '../../domain/needLifecycle'
+import { allowedEvents, needState, type NeedEventDoc } from '../../domain/needLifecycle'
 import { timelineEntries } from '../../domain/needView'
 import { CorrectNeedButton } from './CorrectNeedButton'
 import { NeedActions } from './NeedActions'
@@ -22,7 +23,7 @@ type Loaded =
   | { state: 'loading' }
   | { state: 'notFound' }
   | { state: 'failed'; message: string }
-  | { state: 'found'; need: NeedDoc; events: NeedEventDoc[] }
+  | { state: 'found'; need: NeedDoc; events: NeedEventDoc[]; cases: MediationCaseDoc[] }
 
 export function NeedDetailPage() {
   const { t } = useTranslation()
@@ -43,10 +44,10 @@ export function NeedDetailPage() {
       setLoaded({ state: 'notFound' })
       return
     }
-    Promise.all([services.needs.get(id), services.needs.timeline(id)])
-      .then(([need, events]) => {
+    Promise.all([services.needs.get(id), services.needs.timeline(id), services.mediation.casesOfNeed(id)])
+      .then(([need, events, cases]) => {
         if (!live) return
-        setLoaded(need && need.type === 'need' ? { state: 'found', need, events } : { state: 'notFound' })
+        setLoaded(need && need.type === 'need' ? { state: 'found', need, events, cases } : { state: 'notFound' })
       })
       .catch((error: unknown) => {
         if (live) setLoaded({ state: 'failed', message: error instanceof Error ? error.message : String(error) })
@@ -78,22 +79,26 @@ export function NeedDetailPage() {
         }
       />
     )
-  return <NeedDetail need={loaded.need} events={loaded.events} today={today} onChanged={refresh} />
+  return <NeedDetail need={loaded.need} events={loaded.events} cases={loaded.cases} today={today} onChanged={refresh} />
 }
 
 function NeedDetail({
   need,
   events,
+  cases,
   today,
   onChanged,
 }: {
   need: NeedDoc
   events: NeedEventDoc[]
+  /** 调解案件 this need was converted into */
+  cases: MediationCaseDoc[]
   today: string
   onChanged(): void
 }) {
   const { t } = useTranslation()
   const { station } = useStation()
+  const navigate = useNavigate()
   const [receiptOpen, setReceiptOpen] = useState(false)
   const state = useMemo(() => needState(need, events), [need, events])
   const entries = useMemo(() => timelineEntries(need, events), [need, events])
@@ -119,10 +124,34 @@ function NeedDetail({
           extra={
             <Space wrap>
               <CorrectNeedButton need={need} onChanged={onChanged} />
+              {/* A dispute goes on to the mediation desk: converting refers the need there, so only while it is open. */}
+              {allowedEvents(state.status).includes('refer') && (
+                <Button onClick={() => navigate(`${paths.mediationNew}?needId=${encodeURIComponent(need._id)}`)} data-testid="convert-to-case">
+                  {t('mediation.needPage.convert')}
+                </Button>
+              )}
               <Button onClick={() => setReceiptOpen(true)}>{t('detail.receipt.button')}</Button>
             </Space>
           }
         >
+          {cases.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="need-cases"
+              title={
+                <Space wrap>
+                  {t('mediation.needPage.cases')}
+                  {cases.map((c) => (
+                    <Link key={c._id} to={paths.mediationCase(c._id)}>
+                      {shownCaseNumber(c.number)}
+                    </Link>
+                  ))}
+                </Space>
+              }
+            />
+          )}
           <NeedSummary need={need} state={state} />
         </Card>
         <Row gutter={[16, 16]} style={{ marginTop: 16 }}>

@@ -1,0 +1,304 @@
+import { Alert, App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Select, Space, Spin, Switch, Typography } from 'antd'
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useSearchParams } from 'react-router-dom'
+import { paths } from '../../app/paths'
+import { useCommandContext, useStation } from '../../app/session'
+import { CASE_SOURCES, DISPUTE_TYPES, shownCaseNumber, type CaseFieldError, type CaseFormInput, type CaseSource, type DisputeType } from '../../domain/mediationCase'
+import type { NeedDoc } from '../../domain/need'
+import { matchesQuery, searchKeysFor } from '../../domain/pinyinMatch'
+import { blankParty, CasePartiesFields, type PartyValues } from './CasePartiesFields'
+import './mediation.css'
+
+// 受理: takes in a dispute. Converted from a need (`?needId=…`), it starts from the need: source 转自诉求,
+// the resident as the applicant, the need's description as the facts. The domain checks everything at
+// once; refused fields are marked with its messages and nothing is written. Enter moves to the next
+// field, Ctrl+Enter saves.
+
+interface IntakeValues {
+  source?: CaseSource
+  disputeType?: DisputeType
+  applicants: PartyValues[]
+  respondents: PartyValues[]
+  summary?: string
+  amount?: number | null
+  highRisk: boolean
+}
+
+/** Where the focus goes first when a save is refused: the form's order. */
+const FIELD_ORDER = ['source', 'needId', 'disputeType', 'applicants', 'respondents', 'summary', 'amount']
+
+const optionMatches = (input: string, option?: { keys?: string }) => !!option?.keys && matchesQuery(option.keys, input)
+
+type NeedLoad = { state: 'none' } | { state: 'loading' } | { state: 'missing' } | { state: 'found'; need: NeedDoc }
+
+export function CaseIntakePage() {
+  const { t } = useTranslation()
+  const { services } = useStation()
+  const [params] = useSearchParams()
+  const needId = params.get('needId') ?? ''
+  const [need, setNeed] = useState<NeedLoad>(needId ? { state: 'loading' } : { state: 'none' })
+
+  useEffect(() => {
+    if (!needId) {
+      setNeed({ state: 'none' })
+      return
+    }
+    let live = true
+    setNeed({ state: 'loading' })
+    services.needs.get(needId).then(
+      (doc) => live && setNeed(doc && doc.type === 'need' ? { state: 'found', need: doc } : { state: 'missing' }),
+      () => live && setNeed({ state: 'missing' }),
+    )
+    return () => {
+      live = false
+    }
+  }, [services, needId])
+
+  return (
+    <div style={{ maxWidth: 1100 }}>
+      <Space style={{ marginBottom: 12 }}>
+        <Link to={paths.mediation}>← {t('mediation.list.title')}</Link>
+      </Space>
+      <Card>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t('mediation.intake.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('mediation.intake.hint')}</Typography.Paragraph>
+        {need.state === 'loading' && <Spin />}
+        {need.state === 'missing' && <Alert type="error" showIcon role="alert" title={t('mediation.error.needNotFound')} />}
+        {need.state === 'none' && <IntakeForm need={null} />}
+        {need.state === 'found' && <IntakeForm key={need.need._id} need={need.need} />}
+      </Card>
+    </div>
+  )
+}
+
+/** What the form starts from: blank, or the need's resident and description. */
+function startingValues(need: NeedDoc | null): IntakeValues {
+  if (!need) return { source: 'walkIn', disputeType: undefined, applicants: [blankParty()], respondents: [blankParty()], summary: '', amount: null, highRisk: false }
+  return {
+    source: 'need',
+    disputeType: undefined,
+    applicants: [
+      {
+        name: need.resident.name,
+        phone: need.resident.phone,
+        idCard: '',
+        ...(need.resident.idCard ? { idCardOnFile: need.resident.idCard } : {}),
+        address: `${need.village}${need.address}`,
+      },
+    ],
+    respondents: [blankParty()],
+    summary: need.description,
+    amount: null,
+    highRisk: false,
+  }
+}
+
+function toInput(values: IntakeValues, needId: string): CaseFormInput {
+  const party = (p: PartyValues) => ({
+    name: p.name ?? '',
+    phone: p.phone ?? '',
+    idCard: (p.idCard ?? '').trim() || p.idCardOnFile || '',
+    address: p.address ?? '',
+  })
+  return {
+    source: values.source as CaseSource,
+    needId,
+    disputeType: values.disputeType as DisputeType,
+    applicants: (values.applicants ?? []).map(party),
+    respondents: (values.respondents ?? []).map(party),
+    summary: values.summary ?? '',
+    amount: typeof values.amount === 'number' ? values.amount : null,
+    highRisk: !!values.highRisk,
+  }
+}
+
+function IntakeForm({ need }: { need: NeedDoc | null }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const { services } = useStation()
+  const ctx = useCommandContext()
+  const navigate = useNavigate()
+  const [form] = Form.useForm<IntakeValues>()
+  const initialValues = useMemo(() => startingValues(need), [need])
+  // i18n keys by path, translated when shown, so a language switch re-words them.
+  const [errors, setErrors] = useState<Record<string, string[]>>({})
+  const [failure, setFailure] = useState('')
+  const [busy, setBusy] = useState(false)
+  const saving = useRef(false)
+
+  const sourceOptions = CASE_SOURCES.filter((source) => (need ? source === 'need' : source !== 'need')).map((source) => ({
+    value: source,
+    label: t(`mediation.source.${source}`),
+    keys: searchKeysFor(t(`mediation.source.${source}`)),
+  }))
+  const typeOptions = DISPUTE_TYPES.map((type) => ({
+    value: type,
+    label: t(`mediation.disputeType.${type}`),
+    keys: searchKeysFor(t(`mediation.disputeType.${type}`)),
+  }))
+
+  const errorOf = (path: string) => {
+    const keys = errors[path]
+    return keys?.length ? { validateStatus: 'error' as const, help: keys.map((key) => t(key)).join(' ') } : {}
+  }
+  const sideError = (side: 'applicants' | 'respondents') => errors[side]?.map((key) => t(key)).join(' ')
+
+  const showErrors = (found: CaseFieldError[]) => {
+    const byPath: Record<string, string[]> = {}
+    for (const { field, message: key } of found) {
+      const list = (byPath[field] ??= [])
+      if (!list.includes(key)) list.push(key)
+    }
+    setErrors(byPath)
+    const first = FIELD_ORDER.map((top) => Object.keys(byPath).find((path) => path === top || path.startsWith(`${top}.`))).find(Boolean)
+    if (first && first.includes('.')) form.focusField(first.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)))
+    else if (first && ['source', 'disputeType', 'summary', 'amount'].includes(first)) form.focusField(first)
+  }
+
+  const save = async () => {
+    if (saving.current) return
+    saving.current = true
+    setBusy(true)
+    setFailure('')
+    try {
+      const result = await services.mediation.intake(toInput(form.getFieldsValue(true) as IntakeValues, need?._id ?? ''), ctx())
+      if (result.ok) {
+        void message.success(t('mediation.intake.saved', { number: shownCaseNumber(result.value.number) }))
+        navigate(paths.mediationCase(result.value._id))
+      } else if ('errors' in result) showErrors(result.errors)
+      else setFailure(t(result.error))
+    } catch (error) {
+      setFailure(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }))
+    } finally {
+      saving.current = false
+      setBusy(false)
+    }
+  }
+
+  // A field being corrected is no longer marked; so is its side's "add a party" message.
+  const onValuesChange = (changed: Partial<IntakeValues>) => {
+    const tops = Object.keys(changed)
+    const stale = Object.keys(errors).filter((path) => tops.some((top) => path === top || path.startsWith(`${top}.`)))
+    if (stale.length) setErrors((now) => Object.fromEntries(Object.entries(now).filter(([path]) => !stale.includes(path))))
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    // Enter that confirms a Chinese input method's candidate is not ours.
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing || event.keyCode === 229) return
+    const target = event.target as HTMLElement
+    if (event.ctrlKey || event.metaKey) {
+      event.preventDefault()
+      void save()
+      return
+    }
+    // Enter starts a new line in the facts, and picks the highlighted option in a dropdown.
+    if (target.tagName === 'TEXTAREA' || target.closest('.ant-select')) return
+    if (target.tagName === 'INPUT') {
+      event.preventDefault()
+      focusNext(event.currentTarget, target)
+    }
+  }
+
+  const errorCount = Object.keys(errors).length
+
+  return (
+    <>
+      {errorCount > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t('app.fixFields', { count: errorCount })} />}
+      {failure && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={failure} />}
+      <Form
+        form={form}
+        name="mediation-intake"
+        aria-label={t('mediation.intake.title')}
+        layout="vertical"
+        size="large"
+        initialValues={initialValues}
+        onValuesChange={onValuesChange}
+        onKeyDown={onKeyDown}
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item name="source" label={t('mediation.field.source')} required {...errorOf('source')}>
+              <Select
+                aria-label={t('mediation.field.source')}
+                disabled={!!need}
+                showSearch={{ filterOption: optionMatches }}
+                options={sourceOptions}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="disputeType" label={t('mediation.field.disputeType')} required {...errorOf('disputeType')}>
+              <Select
+                autoFocus
+                aria-label={t('mediation.field.disputeType')}
+                placeholder={t('mediation.intake.placeholder.disputeType')}
+                showSearch={{ filterOption: optionMatches }}
+                options={typeOptions}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            {need ? (
+              <Form.Item label={t('mediation.field.need')} {...errorOf('needId')}>
+                <Link to={paths.need(need._id)} data-testid="intake-need-link">
+                  {t('mediation.intake.fromNeed', { number: need.number })}
+                </Link>
+              </Form.Item>
+            ) : null}
+          </Col>
+        </Row>
+        <Divider style={{ margin: '4px 0 16px' }} />
+        <CasePartiesFields side="applicants" errorOf={errorOf} sideError={sideError('applicants')} />
+        <Divider style={{ margin: '4px 0 16px' }} />
+        <CasePartiesFields side="respondents" errorOf={errorOf} sideError={sideError('respondents')} />
+        <Divider style={{ margin: '4px 0 16px' }} />
+        <Form.Item name="summary" label={t('mediation.field.summary')} required {...errorOf('summary')} extra={t('mediation.intake.summaryKeys')}>
+          <Input.TextArea
+            aria-label={t('mediation.field.summary')}
+            autoSize={{ minRows: 4, maxRows: 12 }}
+            placeholder={t('mediation.intake.placeholder.summary')}
+          />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item name="amount" label={t('mediation.field.amount')} {...errorOf('amount')} extra={t('mediation.intake.amountHint')}>
+              <InputNumber
+                aria-label={t('mediation.field.amount')}
+                min={0}
+                max={1e10}
+                precision={2}
+                style={{ width: '100%' }}
+                suffix={t('mediation.yuan')}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={16}>
+            <Form.Item name="highRisk" label={t('mediation.field.highRisk')} valuePropName="checked" extra={t('mediation.intake.highRiskHint')}>
+              <Switch aria-label={t('mediation.field.highRisk')} checkedChildren={t('mediation.highRisk')} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Space wrap size="middle">
+          <Button type="primary" size="large" loading={busy} onClick={() => void save()} data-testid="intake-save">
+            {t('mediation.intake.submit')} (Ctrl+Enter)
+          </Button>
+          <Button size="large" onClick={() => navigate(need ? paths.need(need._id) : paths.mediation)}>
+            {t('app.cancel')}
+          </Button>
+        </Space>
+      </Form>
+    </>
+  )
+}
+
+/** Focuses the next field Tab would go to (buttons left out: Enter moves between fields). */
+function focusNext(container: HTMLElement, from: HTMLElement) {
+  const stops = Array.from(container.querySelectorAll<HTMLElement>('input, textarea')).filter(
+    (el) => el.tabIndex >= 0 && !(el as HTMLInputElement).disabled && (el as HTMLInputElement).type !== 'hidden' && el.getClientRects().length > 0,
+  )
+  const at = stops.indexOf(from)
+  if (at >= 0) stops[at + 1]?.focus()
+}

@@ -1,0 +1,51 @@
+import { Alert, App, Button, Space } from 'antd'
+import { useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { MediationResult } from '../../data/mediationRepository'
+
+// What every form of a case's steps shares: run the command once, say why it was refused (and keep what
+// was typed), or report it done.
+
+export function useCaseCommand(onDone: () => void) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [error, setError] = useState('')
+  const [saving, setSaving] = useState(false)
+  const busy = useRef(false)
+
+  const run = async (command: () => Promise<MediationResult<unknown>>, doneText: string) => {
+    if (busy.current) return
+    busy.current = true
+    setSaving(true)
+    setError('')
+    try {
+      const result = await command()
+      if (result.ok) {
+        void message.success(doneText)
+        onDone()
+      } else setError('error' in result ? t(result.error) : result.errors.map((e) => t(e.message)).join('；'))
+    } catch (failure) {
+      setError(t('error.unexpected', { message: failure instanceof Error ? failure.message : String(failure) }))
+    } finally {
+      busy.current = false
+      setSaving(false)
+    }
+  }
+  return { error, saving, run }
+}
+
+/** The refusal, if any, then 取消 and the save button. */
+export function FormFooter({ error, saving, onCancel, danger }: { error: string; saving: boolean; onCancel(): void; danger?: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} data-testid="step-error" />}
+      <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+        <Button onClick={onCancel}>{t('app.cancel')}</Button>
+        <Button type="primary" htmlType="submit" loading={saving} danger={danger} data-testid="step-save">
+          {t('mediation.form.save')}
+        </Button>
+      </Space>
+    </>
+  )
+}
