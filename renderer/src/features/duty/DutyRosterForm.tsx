@@ -1,9 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Checkbox, Col, DatePicker, Flex, Form, Input, Modal, Row, Select, Switch, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCommandContext, useStation } from '../../app/session'
+import { useSubmit } from '../../app/useSubmit'
 import { WEEKDAYS, type DutySecretaryDoc, type SecretaryFieldError, type SecretaryForm, type SecretaryFormInput, type Weekday } from '../../domain/dutyRoster'
 import { matchesQuery, searchKeysFor } from '../../domain/pinyinMatch'
 
@@ -57,9 +58,8 @@ export function DutyRosterForm({ secretary, onClose }: { /** null: a new secreta
   const [form] = Form.useForm<SecretaryValues>()
   // i18n keys, translated when shown, so a language switch re-words them.
   const [errors, setErrors] = useState<Partial<Record<Field, string[]>>>({})
-  const [failure, setFailure] = useState('')
-  const [busy, setBusy] = useState(false)
-  const saving = useRef(false)
+  // `failure` holds an i18n key; an unexpected error is a toast.
+  const { busy, failure, setFailure, submit } = useSubmit((text) => void message.error(text))
 
   const villageOptions = useMemo(
     () => station.villages.map((village) => ({ value: village, label: village, keys: searchKeysFor(village) })),
@@ -83,12 +83,8 @@ export function DutyRosterForm({ secretary, onClose }: { /** null: a new secreta
     return keys?.length ? { validateStatus: 'error' as const, help: keys.map((key) => t(key)).join(' ') } : {}
   }
 
-  const save = async () => {
-    if (saving.current) return
-    saving.current = true
-    setBusy(true)
-    setFailure('')
-    try {
+  const save = () =>
+    submit(async () => {
       const input = toInput(form.getFieldsValue(true) as SecretaryValues)
       const result = await services.duty.saveSecretary(input, commandContext(), secretary?._id)
       if (result.ok) {
@@ -96,13 +92,7 @@ export function DutyRosterForm({ secretary, onClose }: { /** null: a new secreta
         onClose()
       } else if ('errors' in result) showErrors(result.errors)
       else setFailure(result.error)
-    } catch (error) {
-      void message.error(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }))
-    } finally {
-      saving.current = false
-      setBusy(false)
-    }
-  }
+    })
 
   const onValuesChange = (changed: Partial<SecretaryValues>) => {
     const fields = Object.keys(changed) as Field[]

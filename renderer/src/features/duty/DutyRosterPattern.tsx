@@ -1,9 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Flex, Form, Radio, TimePicker, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCommandContext, useStation } from '../../app/session'
+import { useSubmit } from '../../app/useSubmit'
 import type { DutyDays, DutyPattern } from '../../domain/dutyRoster'
 
 // 班次设置: the shifts of a duty day (e.g. 08:30–12:00 and 14:00–17:30) and whether duty is on working
@@ -35,28 +35,17 @@ export function DutyRosterPattern({ pattern }: { pattern: DutyPattern }) {
   const { services } = useStation()
   const commandContext = useCommandContext()
   const [form] = Form.useForm<PatternValues>()
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const saving = useRef(false)
+  // `error` holds an i18n key; an unexpected error is a toast.
+  const { busy, failure: error, setFailure: setError, submit } = useSubmit((text) => void message.error(text))
 
-  const save = async () => {
-    if (saving.current) return
-    saving.current = true
-    setBusy(true)
-    setError('')
-    try {
+  const save = () =>
+    submit(async () => {
       const result = await services.duty.savePattern(toPattern(form.getFieldsValue(true) as PatternValues), commandContext())
       if (result.ok) {
         form.setFieldsValue(toValues(result.value))
         void message.success(t('duty.pattern.saved'))
       } else setError('error' in result ? result.error : 'duty.error.shiftTime')
-    } catch (failure) {
-      void message.error(t('error.unexpected', { message: failure instanceof Error ? failure.message : String(failure) }))
-    } finally {
-      saving.current = false
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <Card title={t('duty.pattern.title')} data-testid="duty-pattern">

@@ -1,7 +1,8 @@
 import { Alert, App, Button, Descriptions, Flex, Form, Input, Modal, Select } from 'antd'
-import { useMemo, useRef, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCommandContext, useStation } from '../../app/session'
+import { useSubmit } from '../../app/useSubmit'
 import { shiftInstant } from '../../domain/dutyPlan'
 import { canServe, type DutySecretaryDoc } from '../../domain/dutyRoster'
 import type { DutyChange, RotaShift } from '../../domain/dutyRota'
@@ -44,10 +45,8 @@ export function DutyRotaChangeModal({
   const { services } = useStation()
   const commandContext = useCommandContext()
   const [form] = Form.useForm<ChangeValues>()
-  /** an i18n key */
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const saving = useRef(false)
+  // `error` is an i18n key; an unexpected error is a toast.
+  const { busy, failure: error, setFailure: setError, submit: once } = useSubmit((text) => void message.error(text))
   const { kind, shift } = target
 
   // 代班: any secretary on the roster who can serve that day, other than the one holding it.
@@ -84,34 +83,24 @@ export function DutyRotaChangeModal({
       })
   }, [kind, rota, shift, secretaries, now, t])
 
-  const submit = async () => {
-    if (saving.current) return
-    const values = form.getFieldsValue(true) as ChangeValues
-    const reason = values.reason ?? ''
-    let change: DutyChange
-    if (kind === 'override') {
-      if (!values.secretaryId) return setError('duty.change.chooseSecretary')
-      change = { kind, shiftKey: shift.key, secretaryId: values.secretaryId, reason }
-    } else {
-      if (!values.otherKey) return setError('duty.change.chooseShift')
-      change = { kind, shiftKeys: [shift.key, values.otherKey], reason }
-    }
-    saving.current = true
-    setBusy(true)
-    setError('')
-    try {
+  const submit = () =>
+    once(async () => {
+      const values = form.getFieldsValue(true) as ChangeValues
+      const reason = values.reason ?? ''
+      let change: DutyChange
+      if (kind === 'override') {
+        if (!values.secretaryId) return setError('duty.change.chooseSecretary')
+        change = { kind, shiftKey: shift.key, secretaryId: values.secretaryId, reason }
+      } else {
+        if (!values.otherKey) return setError('duty.change.chooseShift')
+        change = { kind, shiftKeys: [shift.key, values.otherKey], reason }
+      }
       const result = await services.duty.change(change, commandContext())
       if (result.ok) {
         void message.success(t(`duty.change.done.${kind}`))
         onClose(true)
       } else setError('error' in result ? result.error : 'duty.error.shiftUnknown')
-    } catch (failure) {
-      void message.error(t('error.unexpected', { message: failure instanceof Error ? failure.message : String(failure) }))
-    } finally {
-      saving.current = false
-      setBusy(false)
-    }
-  }
+    })
 
   const title = t(`duty.change.title.${kind}`)
   return (

@@ -1,12 +1,13 @@
 import { EyeOutlined, SaveOutlined, TeamOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, DatePicker, Empty, Flex, Segmented, Spin, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
-import { useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router-dom'
 import { useNow } from '../../app/clock'
 import { paths } from '../../app/paths'
 import { useCommandContext, useStation } from '../../app/session'
+import { useSubmit } from '../../app/useSubmit'
 import { localDate } from '../../domain/deadline'
 import { shiftInstant, type DutyPlanResult, type PlannedShift } from '../../domain/dutyPlan'
 import type { DutySecretaryDoc } from '../../domain/dutyRoster'
@@ -166,25 +167,16 @@ function PlanPanel({
   const { services, station } = useStation()
   const commandContext = useCommandContext()
   const [preview, setPreview] = useState<DutyPlanResult | null>(null)
-  /** an i18n key */
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState<'preview' | 'save' | null>(null)
-  const running = useRef(false)
+  // `error` is an i18n key; an unexpected error is a toast.
+  const { busy, failure: error, setFailure: setError, submit } = useSubmit((text) => void message.error(text))
+  /** which button the running job belongs to (set only once the job is let through) */
+  const [doing, setDoing] = useState<'preview' | 'save'>('preview')
 
-  const run = async (what: 'preview' | 'save', job: () => Promise<void>) => {
-    if (running.current) return
-    running.current = true
-    setBusy(what)
-    setError('')
-    try {
+  const run = (what: 'preview' | 'save', job: () => Promise<void>) =>
+    submit(async () => {
+      setDoing(what)
       await job()
-    } catch (failure) {
-      void message.error(t('error.unexpected', { message: failure instanceof Error ? failure.message : String(failure) }))
-    } finally {
-      running.current = false
-      setBusy(null)
-    }
-  }
+    })
 
   const showPreview = () =>
     run('preview', async () => {
@@ -225,7 +217,7 @@ function PlanPanel({
   return (
     <>
       <Flex gap={8} wrap align="center" className="no-print">
-        <Button icon={<EyeOutlined aria-hidden />} loading={busy === 'preview'} onClick={() => void showPreview()}>
+        <Button icon={<EyeOutlined aria-hidden />} loading={busy && doing === 'preview'} onClick={() => void showPreview()}>
           {t('duty.preview.button')}
         </Button>
         <Typography.Text type="secondary">{t('duty.preview.hint')}</Typography.Text>
@@ -238,7 +230,7 @@ function PlanPanel({
           extra={
             <Flex gap={8}>
               <Button onClick={() => setPreview(null)}>{t('app.cancel')}</Button>
-              <Button type="primary" icon={<SaveOutlined aria-hidden />} loading={busy === 'save'} onClick={confirmSave}>
+              <Button type="primary" icon={<SaveOutlined aria-hidden />} loading={busy && doing === 'save'} onClick={confirmSave}>
                 {t('duty.preview.save')}
               </Button>
             </Flex>

@@ -1,9 +1,10 @@
 import { Alert, App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Select, Space, Spin, Switch, Typography } from 'antd'
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router-dom'
 import { paths } from '../../app/paths'
 import { useCommandContext, useStation } from '../../app/session'
+import { useSubmit } from '../../app/useSubmit'
 import { CASE_SOURCES, DISPUTE_TYPES, shownCaseNumber, type CaseFieldError, type CaseFormInput, type CaseSource, type DisputeType } from '../../domain/mediationCase'
 import type { NeedDoc } from '../../domain/need'
 import { matchesQuery, searchKeysFor } from '../../domain/pinyinMatch'
@@ -125,9 +126,7 @@ function IntakeForm({ need }: { need: NeedDoc | null }) {
   const initialValues = useMemo(() => startingValues(need), [need])
   // i18n keys by path, translated when shown, so a language switch re-words them.
   const [errors, setErrors] = useState<Record<string, string[]>>({})
-  const [failure, setFailure] = useState('')
-  const [busy, setBusy] = useState(false)
-  const saving = useRef(false)
+  const { busy, failure, setFailure, submit } = useSubmit()
 
   const sourceOptions = CASE_SOURCES.filter((source) => (need ? source === 'need' : source !== 'need')).map((source) => ({
     value: source,
@@ -158,25 +157,15 @@ function IntakeForm({ need }: { need: NeedDoc | null }) {
     else if (first && ['source', 'disputeType', 'summary', 'amount'].includes(first)) form.focusField(first)
   }
 
-  const save = async () => {
-    if (saving.current) return
-    saving.current = true
-    setBusy(true)
-    setFailure('')
-    try {
+  const save = () =>
+    submit(async () => {
       const result = await services.mediation.intake(toInput(form.getFieldsValue(true) as IntakeValues, need?._id ?? ''), ctx())
       if (result.ok) {
         void message.success(t('mediation.intake.saved', { number: shownCaseNumber(result.value.number) }))
         navigate(paths.mediationCase(result.value._id))
       } else if ('errors' in result) showErrors(result.errors)
       else setFailure(t(result.error))
-    } catch (error) {
-      setFailure(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }))
-    } finally {
-      saving.current = false
-      setBusy(false)
-    }
-  }
+    })
 
   // A field being corrected is no longer marked; so is its side's "add a party" message.
   const onValuesChange = (changed: Partial<IntakeValues>) => {

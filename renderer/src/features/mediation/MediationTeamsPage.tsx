@@ -1,10 +1,11 @@
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Col, Empty, Flex, Input, Row, Spin, Typography } from 'antd'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import { paths } from '../../app/paths'
 import { useCommandContext, useStation } from '../../app/session'
+import { useSubmit } from '../../app/useSubmit'
 import type { MediationTeamDoc, TeamMember } from '../../domain/mediationTeams'
 import { useMediationTeams } from './useMediationTeams'
 
@@ -51,30 +52,18 @@ function TeamCard({ team }: { team: MediationTeamDoc }) {
   const ctx = useCommandContext()
   const [name, setName] = useState(team.name)
   const [members, setMembers] = useState<TeamMember[]>(team.members)
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const saving = useRef(false)
+  const { busy, failure: error, setFailure: setError, submit } = useSubmit()
   const changed = name !== team.name || JSON.stringify(members) !== JSON.stringify(team.members)
 
   const setMember = (index: number, field: keyof TeamMember, value: string) =>
     setMembers((now) => now.map((m, i) => (i === index ? { ...m, [field]: value } : m)))
 
-  const save = async () => {
-    if (saving.current) return
-    saving.current = true
-    setBusy(true)
-    setError('')
-    try {
+  const save = () =>
+    submit(async () => {
       const result = await services.mediation.saveTeam({ ...team, name, members }, ctx())
       if (result.ok) void message.success(t('mediation.teams.saved', { name: result.value.name }))
       else setError('error' in result ? t(result.error) : result.errors.map((e) => t(e.message)).join('；'))
-    } catch (failure) {
-      setError(t('error.unexpected', { message: failure instanceof Error ? failure.message : String(failure) }))
-    } finally {
-      saving.current = false
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <Card

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Space } from 'antd'
-import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSubmit } from '../../app/useSubmit'
 import type { MediationResult } from '../../data/mediationRepository'
 
 // What every form of a case's steps shares: run the command once, say why it was refused (and keep what
@@ -9,28 +9,16 @@ import type { MediationResult } from '../../data/mediationRepository'
 export function useCaseCommand(onDone: () => void) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const [error, setError] = useState('')
-  const [saving, setSaving] = useState(false)
-  const busy = useRef(false)
+  const { busy: saving, failure: error, setFailure: setError, submit } = useSubmit()
 
-  const run = async (command: () => Promise<MediationResult<unknown>>, doneText: string) => {
-    if (busy.current) return
-    busy.current = true
-    setSaving(true)
-    setError('')
-    try {
+  const run = (command: () => Promise<MediationResult<unknown>>, doneText: string) =>
+    submit(async () => {
       const result = await command()
       if (result.ok) {
         void message.success(doneText)
         onDone()
       } else setError('error' in result ? t(result.error) : result.errors.map((e) => t(e.message)).join('；'))
-    } catch (failure) {
-      setError(t('error.unexpected', { message: failure instanceof Error ? failure.message : String(failure) }))
-    } finally {
-      busy.current = false
-      setSaving(false)
-    }
-  }
+    })
   return { error, saving, run }
 }
 

@@ -1,7 +1,8 @@
 import { Alert, Button, Checkbox, Col, Form, Input, Radio, Row, Select, Space, type FormInstance } from 'antd'
-import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useToday } from '../../app/clock'
+import { useSubmit } from '../../app/useSubmit'
 import type { CommandResult } from '../../data/needRepository'
 import { categories, categoryOfItem, leadDepartmentFor, type Lang } from '../../domain/categories'
 import { checkIdCard, maskIdCard } from '../../domain/idCard'
@@ -91,12 +92,10 @@ export function NeedFormFields({
   const { t, i18n } = useTranslation()
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN'
   const today = useToday()
-  const saving = useRef(false)
-  const [busy, setBusy] = useState(false)
+  const { busy, failure, setFailure, submit: once } = useSubmit()
   // i18n keys, translated when shown, so switching the language re-words them.
   const [errors, setErrors] = useState<FieldErrors>({})
   const [showSummary, setShowSummary] = useState(false)
-  const [failure, setFailure] = useState('')
 
   const idCard = Form.useWatch('idCard', form) ?? ''
   const clearIdCard = Form.useWatch('clearIdCard', form) ?? false
@@ -144,12 +143,8 @@ export function NeedFormFields({
     return messages?.length ? { validateStatus: 'error' as const, help: messages.map((key) => t(key)).join(' ') } : {}
   }
 
-  const submit = async () => {
-    if (saving.current) return
-    saving.current = true
-    setBusy(true)
-    setFailure('')
-    try {
+  const submit = () =>
+    once(async () => {
       const values = form.getFieldsValue(true) as NeedFormValues
       const input = Object.fromEntries(FIELD_ORDER.map((field) => [field, values[field] ?? ''])) as NeedFormInput
       const keepIdCard = !!idCardOnFile && !values.clearIdCard && !(values.idCard ?? '').trim()
@@ -157,13 +152,7 @@ export function NeedFormFields({
       if (result.ok) onSaved(result.value)
       else if ('errors' in result) showErrors(result.errors)
       else setFailure(t(result.error))
-    } catch (error) {
-      setFailure(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }))
-    } finally {
-      saving.current = false
-      setBusy(false)
-    }
-  }
+    })
 
   // A field being corrected is no longer marked.
   const onValuesChange = (changed: Partial<NeedFormValues>) => {
