@@ -86,7 +86,7 @@ export class StationSync {
     this.fetchImpl = options.fetch
     this.pendingCap = options.pendingCap ?? PENDING_CAP
     this.journalLimit = options.journalLimit ?? JOURNAL_LIMIT
-    this.batchSize = options.batchSize ?? 100
+    this.batchSize = options.batchSize ?? 500
   }
 
   get status(): SyncState {
@@ -339,6 +339,7 @@ export class StationSync {
     if (this.state === before) return
     const closed = this.state.closed
     if (closed) this.queueWrite(() => appendRun(this.device, closed, this.journalLimit))
+    if (before.phase === 'syncing' && this.state.phase !== 'syncing') this.scheduleCount()
     if (this.state.phase === 'online' && this.state.lastSyncedAt && this.state.lastSyncedAt !== before.lastSyncedAt) {
       const at = this.state.lastSyncedAt
       this.queueWrite(() => saveLastSyncedAt(this.device, at))
@@ -359,7 +360,10 @@ export class StationSync {
   }
 
   private scheduleCount(): void {
-    if (this.countTimer) return
+    // Not while a sync runs: a push checkpoints every batch, and recounting up to 10,000 changes each
+    // time made a big upload several times slower. The count is taken again when the sync pauses (and
+    // once during it, if there was none yet).
+    if (this.countTimer || (this.state.phase === 'syncing' && this.state.pending !== null)) return
     this.countTimer = setTimeout(() => {
       this.countTimer = null
       void this.refreshPending()
