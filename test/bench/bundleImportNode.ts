@@ -1,6 +1,6 @@
 // `npx tsx test/bench/bundleImportNode.ts [N]`: bundle import into an empty station database under
 // Node with PouchDB's memory adapter: the cost of the bundle code and PouchDB itself, without
-// IndexedDB (test/bench/bundleImport.mjs measures the real thing in Chromium).
+// IndexedDB (`npm run bench -- bundle-import` measures the real thing in Chromium: syncBench.mjs).
 // The tests' setup gives pouchdb-browser the `self` and `navigator` it expects (and fake IndexedDB).
 import '../support/setup'
 import PouchDB from 'pouchdb-browser'

@@ -10,13 +10,22 @@
 //   ledger-search-ui         typing in the ledger's 搜索 box → count updated, p95 ≤ 100 ms (informative)
 //   open-app                 load #/needs → first ledger row visible, ≤ 2000 ms
 //   rebuild                  rebuildReadModel() throughput, ≥ 5000 docs/s
+//   sync-push-50k            StationSync pushing 50,000 docs ÷ PouchDB.replicate doing the same, ≤ 1.2×
+//   sync-initial-pull-100k   a new, empty station pulling 100,000 docs with StationSync, ≤ 60 s
+//   bundle-import            importBundle() of a 50,000-doc 同步包 into a new, empty station, ≥ 5000 docs/s
+//   sync-live-latency-p95    a need registered while live sync runs → on the central server, p95 ≤ 2000 ms
+//
+// The sync figures (syncBench.mjs, syncPage.ts) need no build and no seeded app: they drive the app's
+// services, StationSync and bundle code in a page of their own, against the tests' central server.
 //
 // The table goes to stdout and to bench-results.json at the project root ([{name, value, unit, target, met}]);
 // progress goes to stderr. Exits 0 when the bench ran, whether or not the targets were met; non-zero only
 // when the bench itself broke. The in-page code is in seed.mjs and measure.mjs.
 //
 //   --no-build       serve out/renderer as it is
-//   --needs N        seed N needs instead of 100,000 (for trying the bench out; the targets are for 100k)
+//   --needs N        seed N needs instead of 100,000 (for trying the bench out; the targets are for 100k);
+//                    the sync figures' document counts scale by N/100,000 too
+//   --with-rollup    keep the district roll-up replication setupStation() starts (see syncBench.mjs)
 //   --reuse-profile  keep test-results/bench-profile from the last run if it already holds the needs,
 //                    instead of seeding afresh (for iterating on one figure; a normal run always seeds)
 //   --cpu-profile    also record a Chrome CPU profile of each figure into test-results/bench-cpu/ and print
@@ -30,6 +39,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
 import { measureAllDocsScan, measureLedgerQueries, measureRebuild, measureRegister, measureSearchUi } from './measure.mjs'
 import { seedNeeds } from './seed.mjs'
+import { runSyncFigures, SYNC_FIGURES } from './syncBench.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const resultsDir = join(root, 'test-results')
@@ -45,7 +55,8 @@ const log = (message) => process.stderr.write(`[bench] ${message}\n`)
 
 // ---- what to measure -------------------------------------------------------------------------------------
 
-const FIGURES = ['register', 'ledger-query', 'ledger-query-vs-alldocs', 'ledger-search-ui', 'open-app', 'rebuild']
+const APP_FIGURES = ['register', 'ledger-query', 'ledger-query-vs-alldocs', 'ledger-search-ui', 'open-app', 'rebuild']
+const FIGURES = [...APP_FIGURES, ...SYNC_FIGURES]
 
 const STATION = {
   name: '幸福村党群服务中心',
@@ -81,13 +92,14 @@ const args = process.argv.slice(2)
 const build = !args.includes('--no-build')
 const reuseProfile = args.includes('--reuse-profile')
 const cpuProfile = args.includes('--cpu-profile')
+const withRollup = args.includes('--with-rollup')
 const needsArg = args.indexOf('--needs')
 const NEEDS = needsArg >= 0 ? Number(args[needsArg + 1]) : 100_000
 const wanted = args.filter((a, i) => !a.startsWith('--') && !(needsArg >= 0 && i === needsArg + 1))
-const OPTIONS = ['--no-build', '--needs', '--reuse-profile', '--cpu-profile']
+const OPTIONS = ['--no-build', '--needs', '--reuse-profile', '--cpu-profile', '--with-rollup']
 const unknown = [...wanted.filter((name) => !FIGURES.includes(name)), ...args.filter((a) => a.startsWith('--') && !OPTIONS.includes(a))]
 if (unknown.length || !Number.isInteger(NEEDS) || NEEDS < 1) {
-  console.error(`usage: npm run bench [-- <figure…>] [--no-build] [--needs N] [--reuse-profile] [--cpu-profile]\nfigures: ${FIGURES.join(', ')}`)
+  console.error(`usage: npm run bench [-- <figure…>] [--no-build] [--needs N] [--reuse-profile] [--cpu-profile] [--with-rollup]\nfigures: ${FIGURES.join(', ')}`)
   if (unknown.length) console.error(`unknown: ${unknown.join(', ')}`)
   process.exit(2)
 }
@@ -491,13 +503,21 @@ async function rebuild() {
 
 async function main() {
   log(`figures: ${selected.join(', ')}; ${NEEDS} needs`)
-  if (build) runBuild()
-  base = await startPreview()
-  await prepareData()
-  if (want('open-app')) await openApp()
-  if (want('ledger-query', 'ledger-query-vs-alldocs', 'ledger-search-ui')) await ledger()
-  if (want('register')) await register()
-  if (want('rebuild')) await rebuild()
+  if (want(...APP_FIGURES)) {
+    if (build) runBuild()
+    base = await startPreview()
+    await prepareData()
+    if (want('open-app')) await openApp()
+    if (want('ledger-query', 'ledger-query-vs-alldocs', 'ledger-search-ui')) await ledger()
+    if (want('register')) await register()
+    if (want('rebuild')) await rebuild()
+    await context?.close()
+    context = null
+    stopPreview()
+  }
+  if (want(...SYNC_FIGURES)) {
+    await runSyncFigures({ root, selected, scale: NEEDS / 100_000, withRollup, cpuProfile, record, log, percentile })
+  }
 }
 
 let broke = false
