@@ -14,6 +14,7 @@ import { readValidateSources } from '../../renderer/src/sync/central/validateSou
 import { StationSync } from '../../renderer/src/sync/stationSync'
 import { startCentral, type Central } from '../support/centralServer'
 import { adminStationDb, stationSettings, until } from '../support/syncTestKit'
+import { leakingRoof } from '../support/sampleNeeds'
 
 const IdbPouch = PouchDB.defaults({ adapter: 'idb' }) as PouchDB.Static
 const FAST = { backoff: { firstMs: 100, maxMs: 1000 } }
@@ -48,17 +49,7 @@ const stationForm: StationForm = {
   deadlineMode: 'calendar',
 }
 
-const needForm: NeedFormInput = {
-  residentName: '张三',
-  phone: '13800138000',
-  idCard: '',
-  village: '星河村',
-  address: '一组 3 号',
-  categoryItem: 'elderly.daily-care',
-  channel: 'window',
-  urgency: 'normal',
-  description: '屋顶漏雨',
-}
+const needForm: NeedFormInput = leakingRoof
 
 interface Computer {
   services: Services

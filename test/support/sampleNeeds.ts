@@ -24,3 +24,16 @@ export const residentForm = (i: number, fields: Partial<NeedForm> = {}): NeedFor
   description: `第 ${i} 件`,
   ...fields,
 })
+
+/** 张三's leaking roof: the one need the correction and conflict tests edit. */
+export const leakingRoof: NeedForm = {
+  residentName: '张三',
+  phone: '13800138000',
+  idCard: '',
+  village: '星河村',
+  address: '一组 3 号',
+  categoryItem: 'elderly.daily-care',
+  channel: 'window',
+  urgency: 'normal',
+  description: '屋顶漏雨',
+}

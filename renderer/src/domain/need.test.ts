@@ -12,6 +12,7 @@ import {
   type NeedForm,
   type NeedFormInput,
 } from './need'
+import { leakingRoof } from '../../../test/support/sampleNeeds'
 
 const today = '2026-11-23'
 const villages = ['星河村', '光明社区']
@@ -227,17 +228,7 @@ describe('shownIdCard', () => {
 })
 
 describe('correctionOnto', () => {
-  const shown: NeedForm = {
-    residentName: '张三',
-    phone: '13800138000',
-    idCard: '',
-    village: '星河村',
-    address: '一组 3 号',
-    categoryItem: 'elderly.daily-care',
-    channel: 'window',
-    urgency: 'normal',
-    description: '屋顶漏雨',
-  }
+  const shown: NeedForm = leakingRoof
 
   it('applies only what the clerk changed, keeping a change that arrived while the form was open', () => {
     const stored = { ...shown, address: '二组 8 号' } // synced in from another computer meanwhile

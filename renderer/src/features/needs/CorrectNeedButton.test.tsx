@@ -6,21 +6,12 @@ import { paths } from '../../app/paths'
 import type { Services } from '../../data/services'
 import type { NeedFormInput } from '../../domain/need'
 import { NeedDetailPage } from './NeedDetailPage'
+import { leakingRoof } from '../../../../test/support/sampleNeeds'
 
 // 更正登记信息 on the need's page, with the real services: what is saved, what is refused, what shows.
 
 const ID_CARD = '11010519491231002X'
-const form: NeedFormInput = {
-  residentName: '张三',
-  phone: '13800138000',
-  idCard: ID_CARD,
-  village: '星河村',
-  address: '一组 3 号',
-  categoryItem: 'elderly.daily-care',
-  channel: 'window',
-  urgency: 'normal',
-  description: '屋顶漏雨',
-}
+const form: NeedFormInput = { ...leakingRoof, idCard: ID_CARD }
 
 let services: Services | undefined
 

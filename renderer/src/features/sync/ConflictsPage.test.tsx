@@ -9,20 +9,11 @@ import { createI18n, keysOf, LANGUAGES, resourcesOf } from '../../i18n'
 import { FIELD_LABEL_KEYS, fieldValueText } from './conflictText'
 import { ConflictsLink } from './ConflictsLink'
 import { ConflictsPage } from './ConflictsPage'
+import { leakingRoof } from '../../../../test/support/sampleNeeds'
 
 // 冲突处理 with the real services: a conflict made by really merging two versions of a need edited apart.
 
-const form: NeedFormInput = {
-  residentName: '张三',
-  phone: '13800138000',
-  idCard: '',
-  village: '星河村',
-  address: '一组 3 号',
-  categoryItem: 'elderly.daily-care',
-  channel: 'window',
-  urgency: 'normal',
-  description: '屋顶漏雨',
-}
+const form: NeedFormInput = leakingRoof
 
 let services: Services | undefined
 
