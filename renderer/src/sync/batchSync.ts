@@ -4,7 +4,8 @@ import type { LocalDb } from '../data/localDb'
 import { addSample, type ProgressSample } from '../domain/batchProgress'
 import { stationDbUrl, type SyncSettings } from '../domain/syncSettings'
 import { errorMessage, MAX_RUN_ERRORS, problemOf, type ConnectionVerdict, type SyncProblem, type SyncRun } from '../domain/syncStatus'
-import { basicAuthorization, testConnection } from './connection'
+import { Cancelled, countLocalChanges, countRemoteChanges, rowKey, type ChangeRow } from './changeCount'
+import { testConnection } from './connection'
 import { quietInfo } from './stationSync'
 import { appendRun, JOURNAL_LIMIT } from './syncJournal'
 import { loadAutoStart, loadPulledSeq, loadPushedSeq, savePulledSeq, savePushedSeq } from './syncPrefs'
@@ -116,10 +117,6 @@ export interface RunOptions {
   resume?: boolean
 }
 
-/** Pages of the changes feed read when counting without CouchDB's `pending` */
-const COUNT_PAGE = 1000
-const REQUEST_TIMEOUT_MS = 30_000
-
 /** What one direction of PouchDB's replication emits beyond its typings. */
 interface Replication extends Promise<PouchDB.Replication.ReplicationResultComplete<object>> {
   on(event: 'change', listener: (info: { docs?: unknown[] }) => void): Replication
@@ -129,16 +126,8 @@ interface Replication extends Promise<PouchDB.Replication.ReplicationResultCompl
   cancel(): void
 }
 
-interface ChangeRow {
-  id: string
-  seq: number | string
-  changes: Array<{ rev: string }>
-}
-
 /** PouchDB reports each change it checks (revs_diff) and each checkpoint it writes. */
 type CheckpointInfo = { revs_diff?: ChangeRow; checkpoint?: number | string; pending_batch?: unknown; start_next_batch?: unknown }
-
-class Cancelled extends Error {}
 
 export class BatchSync {
   private state: BatchState = initialBatchState
@@ -445,85 +434,5 @@ export class BatchSync {
 
   private emit(): void {
     for (const listener of this.listeners) listener()
-  }
-}
-
-/** A change row as the other direction's feed lists it again: the document and its leaf revisions. */
-function rowKey(row: ChangeRow): string {
-  return `${row.id}\n${row.changes
-    .map((change) => change.rev)
-    .sort()
-    .join(',')}`
-}
-
-/** Local changes after `since`, one per document as the push reads them, but for the rows in `except`. */
-export async function countLocalChanges(
-  db: LocalDb,
-  since: number | string,
-  options: { stop?: () => boolean; except?: ReadonlySet<string> } = {},
-): Promise<number> {
-  let count = 0
-  let from = since
-  for (;;) {
-    if (options.stop?.()) throw new Cancelled()
-    const page = await db.changes({ since: from, limit: COUNT_PAGE, style: 'all_docs' })
-    count += options.except?.size ? page.results.filter((row) => !options.except!.has(rowKey(row))).length : page.results.length
-    if (page.results.length < COUNT_PAGE) return count
-    from = page.last_seq
-  }
-}
-
-/** The answer of a request the server refused, shaped as PouchDB's errors are (status, name, reason). */
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    override readonly name: string,
-    readonly reason: string,
-  ) {
-    super(reason)
-  }
-}
-
-/**
- * Rows of the central database's changes feed after `since` (one per document, as the pull reads
- * them). CouchDB 3 answers `_changes?limit=1` with `pending`, the rows after those returned. The
- * feed is read through in pages instead when rows in `except` are to be left out (a 继续 after this
- * station's own uploads), or from a server that gives no `pending`.
- */
-export async function countRemoteChanges(
-  dbUrl: string,
-  since: number | string,
-  username: string,
-  password: string,
-  options: { fetch?: typeof fetch; except?: ReadonlySet<string> } = {},
-): Promise<number> {
-  const fetchImpl = options.fetch ?? fetch
-  const except = options.except ?? new Set<string>()
-  const page = async (from: number | string, limit: number) => {
-    const url = `${dbUrl}/_changes?style=all_docs&since=${encodeURIComponent(String(from))}&limit=${limit}`
-    const response = await fetchImpl(url, {
-      headers: { Accept: 'application/json', Authorization: basicAuthorization(username, password) },
-      credentials: 'omit',
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    })
-    const body = (await response.json().catch(() => undefined)) as
-      | { results?: ChangeRow[]; last_seq?: number | string; pending?: unknown; error?: string; reason?: string }
-      | undefined
-    if (!response.ok) throw new HttpError(response.status, body?.error ?? 'error', body?.reason ?? response.statusText)
-    if (!body || !Array.isArray(body.results)) throw new HttpError(502, 'bad_response', 'not a changes feed')
-    const counted = except.size > 0 ? body.results.filter((row) => !except.has(rowKey(row))).length : body.results.length
-    return { rows: body.results.length, counted, lastSeq: body.last_seq ?? from, pending: typeof body.pending === 'number' ? body.pending : null }
-  }
-
-  const first = await page(since, 1)
-  if (first.pending !== null && except.size === 0) return first.counted + first.pending
-  let count = first.counted
-  let from = first.lastSeq
-  if (first.rows === 0) return 0
-  for (;;) {
-    const next = await page(from, COUNT_PAGE)
-    count += next.counted
-    if (next.rows < COUNT_PAGE) return count
-    from = next.lastSeq
   }
 }

@@ -1,7 +1,7 @@
 import PouchDB from 'pouchdb-browser'
 import memoryAdapter from 'pouchdb-adapter-memory'
 import { describe, expect, it } from 'vitest'
-import { countLocalChanges, countRemoteChanges } from './batchSync'
+import { countLocalChanges, countRemoteChanges } from './changeCount'
 
 // How 立即同步 counts what there is to do (the runs themselves: test/integration/batchSync.test.ts).
 
