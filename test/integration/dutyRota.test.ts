@@ -9,6 +9,7 @@ import { attendance, dutyFigures } from '../../renderer/src/domain/dutyDesk'
 import { onDuty } from '../../renderer/src/domain/dutyRota'
 import type { NeedFormInput } from '../../renderer/src/domain/need'
 import type { StationDoc, StationForm } from '../../renderer/src/domain/station'
+import { dutyNeed } from '../support/sampleNeeds'
 
 const IdbPouch = PouchDB.defaults({ adapter: 'idb' }) as PouchDB.Static
 const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
@@ -86,17 +87,7 @@ describe('duty-secretary rotations', () => {
     expect(attendance(current!, await services.duty.checks()).lateMinutes).toBe(40)
 
     // A resident walks in: the need goes to the secretary on duty.
-    const need: NeedFormInput = {
-      residentName: '王大爷',
-      phone: '13900139000',
-      idCard: '',
-      village: '星河村',
-      address: '',
-      categoryItem: 'elderly.daily-care',
-      channel: 'dutySecretary',
-      urgency: 'normal',
-      description: '低保申请咨询',
-    }
+    const need: NeedFormInput = dutyNeed('王大爷', '低保申请咨询')
     const secretaryName = nameOf(current!.secretaryId)!
     const registered = await services.needs.register(need, ctx('2026-11-02T09:30:00'), { shiftKey: current!.key, secretaryName })
     if (!registered.ok) throw new Error('need refused')

@@ -9,6 +9,7 @@ import { agreementContent } from '../../renderer/src/domain/mediationAgreement'
 import type { CaseFormInput } from '../../renderer/src/domain/mediationCase'
 import { followUpsDue } from '../../renderer/src/domain/mediationLifecycle'
 import type { StationDoc } from '../../renderer/src/domain/station'
+import { wallDispute } from '../support/sampleCases'
 
 const IdbPouch = PouchDB.defaults({ adapter: 'idb' }) as PouchDB.Static
 const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
@@ -31,18 +32,7 @@ async function openStation(): Promise<{ services: Services; station: StationDoc 
   return { services, station: saved.value }
 }
 
-const caseForm: CaseFormInput = {
-  source: 'walkIn',
-  disputeType: 'neighbour',
-  applicants: [
-    { name: '张三', phone: '13800138000', idCard: '', address: '星河村一组' },
-    { name: '张三妻', phone: '', idCard: '', address: '星河村一组' },
-  ],
-  respondents: [{ name: '李四', phone: '', idCard: '', address: '星河村二组' }],
-  summary: '院墙占用通道',
-  amount: 600,
-  highRisk: false,
-}
+const caseForm: CaseFormInput = wallDispute({ amount: 600 })
 
 describe('mediation cases', () => {
   it('converts a need into a case linked both ways, and runs it to an agreement with follow-ups', async () => {

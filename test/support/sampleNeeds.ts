@@ -37,3 +37,13 @@ export const leakingRoof: NeedForm = {
   urgency: 'normal',
   description: '屋顶漏雨',
 }
+
+/** A need brought to the secretary on duty (书记轮值). */
+export const dutyNeed = (residentName: string, description: string): NeedForm => ({
+  ...leakingRoof,
+  residentName,
+  phone: '13900139000',
+  address: '',
+  channel: 'dutySecretary',
+  description,
+})

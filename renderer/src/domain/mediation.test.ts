@@ -10,19 +10,13 @@ import {
   type CaseStepDoc,
   type CaseStepInput,
 } from './mediationLifecycle'
+import { wallDispute } from '../../../test/support/sampleCases'
 
-const form: CaseFormInput = {
-  source: 'walkIn',
-  disputeType: 'neighbour',
-  applicants: [
-    { name: '张三', phone: '13800138000', idCard: '', address: '星河村一组' },
-    { name: '张三妻', phone: '', idCard: '', address: '星河村一组' },
-  ],
+const form: CaseFormInput = wallDispute({
   respondents: [{ name: '李四', phone: '0531-88886666', idCard: '', address: '星河村二组' }],
   summary: '李四家扩建院墙占用张三家通道约半米，双方多次争吵。',
-  amount: null,
   highRisk: true,
-}
+})
 
 let n = 0
 const step = (input: CaseStepInput, at: string): CaseStepDoc =>

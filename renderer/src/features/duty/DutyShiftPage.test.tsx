@@ -6,8 +6,8 @@ import { closeScreen, installDomStubs, openStation, renderScreen, SCREEN_TEST_TI
 import { clock } from '../../app/clock'
 import { paths } from '../../app/paths'
 import type { Services } from '../../data/services'
-import type { NeedFormInput } from '../../domain/need'
 import { DutyShiftPage } from './DutyShiftPage'
+import { dutyNeed } from '../../../../test/support/sampleNeeds'
 
 // 值班日志 of one shift, with the real services: the needs registered on duty, the log notes and the handover
 // that passes to the next shift.
@@ -21,17 +21,7 @@ afterEach(async () => {
   services = undefined
 })
 
-const need = (residentName: string, description: string): NeedFormInput => ({
-  residentName,
-  phone: '13900139000',
-  idCard: '',
-  village: '星河村',
-  address: '',
-  categoryItem: 'elderly.daily-care',
-  channel: 'dutySecretary',
-  urgency: 'normal',
-  description,
-})
+const need = dutyNeed
 
 const SHIFT_ROUTE = '/duty/shifts/:key'
 

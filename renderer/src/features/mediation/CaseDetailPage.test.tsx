@@ -8,6 +8,7 @@ import type { Services } from '../../data/services'
 import type { CaseFormInput } from '../../domain/mediationCase'
 import type { StationDoc } from '../../domain/station'
 import { CaseDetailPage } from './CaseDetailPage'
+import { wallDispute } from '../../../../test/support/sampleCases'
 
 // 调解案卷 with the real services: mediators assigned from the teams, a session dated before intake refused
 // and a good one logged, an agreement without terms refused and one with terms settling the case; and the
@@ -24,18 +25,7 @@ afterEach(async () => {
 
 const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
 
-const caseForm: CaseFormInput = {
-  source: 'walkIn',
-  disputeType: 'neighbour',
-  applicants: [
-    { name: '张三', phone: '13800138000', idCard: '', address: '星河村一组' },
-    { name: '张三妻', phone: '', idCard: '', address: '星河村一组' },
-  ],
-  respondents: [{ name: '李四', phone: '', idCard: '', address: '星河村二组' }],
-  summary: '院墙占用通道',
-  amount: null,
-  highRisk: false,
-}
+const caseForm: CaseFormInput = wallDispute()
 
 /** A station with a case taken in on 2 November 2026 and two mediators on the teams; the case file on screen. */
 async function openCase() {
