@@ -2,7 +2,8 @@
 // a large upload in batches whose progress reaches its total, a run cancelled half-way that 继续
 // finishes from its checkpoint without doubling anything, a first download into an empty station,
 // and the server missing, killed mid-run, or refusing the password. The live sync stands aside
-// while a run goes on and carries on after it.
+// while a run goes on and carries on after it. A document central refuses is listed until an upload
+// of it gets through.
 import { createServer, type Socket } from 'node:net'
 import PouchDB from 'pouchdb-browser'
 import memoryAdapter from 'pouchdb-adapter-memory'
@@ -11,6 +12,7 @@ import { DeviceStore } from '../../renderer/src/data/deviceStore'
 import { newNeedDoc, type NeedDoc } from '../../renderer/src/domain/need'
 import type { SyncSettings } from '../../renderer/src/domain/syncSettings'
 import { BatchSync, type BatchState } from '../../renderer/src/sync/batchSync'
+import { refusedDocs } from '../../renderer/src/sync/refusedDocs'
 import { setupStation } from '../../renderer/src/sync/central/provision'
 import { readValidateSources } from '../../renderer/src/sync/central/validateSources'
 import { StationSync } from '../../renderer/src/sync/stationSync'
@@ -21,7 +23,7 @@ import { residentForm, ulidAt } from '../support/sampleNeeds'
 
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
 
-const STATIONS = ['bpush-01', 'bresume-02', 'bpull-03', 'bfault-04', 'blive-05', 'bhang-06'] as const
+const STATIONS = ['bpush-01', 'bresume-02', 'bpull-03', 'bfault-04', 'blive-05', 'bhang-06', 'brefuse-07'] as const
 type Code = (typeof STATIONS)[number]
 const PASSWORD = 'pw-批量-sync'
 const N = 600
@@ -66,6 +68,21 @@ function openStation(options: ConstructorParameters<typeof BatchSync>[3] = {}, l
     await db.destroy()
   })
   return { db, device, batch }
+}
+
+/** A station with its live sync too, which 立即同步 stops for a run and, had it been running, starts again after. */
+function openLiveStation() {
+  const db = new MemoryPouch(unique('station'))
+  const device = new DeviceStore(unique('device'))
+  const live = new StationSync(db, device, { backoff: { firstMs: 100, maxMs: 1000 } })
+  const batch = new BatchSync(db, device, live, { batchSize: 50, resumeLive: async () => true })
+  cleanups.push(async () => {
+    await batch.close()
+    await live.close()
+    device.close()
+    await db.destroy()
+  })
+  return { db, device, live, batch }
 }
 
 /** Every state the batch sync went through. */
@@ -313,16 +330,7 @@ describe('a server that stops answering', () => {
 
 describe('the live sync during 立即同步', () => {
   it('is stopped for the run and started again after it; the two agree on what is uploaded', async () => {
-    const db = new MemoryPouch(unique('station'))
-    const device = new DeviceStore(unique('device'))
-    const live = new StationSync(db, device, { backoff: { firstMs: 100, maxMs: 1000 } })
-    const batch = new BatchSync(db, device, live, { batchSize: 50, resumeLive: async () => true })
-    cleanups.push(async () => {
-      await batch.close()
-      await live.close()
-      device.close()
-      await db.destroy()
-    })
+    const { db, live, batch } = openLiveStation()
     const settings = settingsOf('blive-05')
     await live.start(settings, PASSWORD)
     await until(() => live.status.phase === 'online', 'the live sync online')
@@ -345,16 +353,7 @@ describe('the live sync during 立即同步', () => {
   })
 
   it('stopped by the clerk, it stays stopped; what it shows follows the run', async () => {
-    const db = new MemoryPouch(unique('station'))
-    const device = new DeviceStore(unique('device'))
-    const live = new StationSync(db, device)
-    const batch = new BatchSync(db, device, live, { batchSize: 50, resumeLive: async () => true })
-    cleanups.push(async () => {
-      await batch.close()
-      await live.close()
-      device.close()
-      await db.destroy()
-    })
+    const { db, live, batch } = openLiveStation()
     const settings = settingsOf('blive-05')
     await db.bulkDocs(needs('blive-05', 30, 2000))
     await live.restore(settings) // as the app opens, with sync set up but stopped
@@ -365,5 +364,29 @@ describe('the live sync during 立即同步', () => {
     expect(live.running).toBe(false)
     // The header: nothing waits for upload (the downloaded needs are not counted as such), synced at the run's end.
     expect(live.status).toMatchObject({ running: false, pending: 0, lastSyncedAt: end.endedAt })
+  })
+})
+
+describe('documents central refuses', () => {
+  it('立即同步 lists them with the server’s reason; corrected, the live sync uploads them and the list clears', async () => {
+    const { db, device, live, batch } = openLiveStation()
+    const settings = settingsOf('brefuse-07')
+    const [good, bad] = needs('brefuse-07', 2)
+    // Written without the phone central requires (an older version of the app, say).
+    const [, written] = await db.bulkDocs([good!, { ...bad!, resident: { ...bad!.resident, phone: '' } }])
+
+    const end = await batch.run(settings, PASSWORD)
+    expect(end).toMatchObject({ phase: 'done', up: 1, denied: 1 })
+    const listed = await refusedDocs(device)
+    expect(listed).toEqual([{ id: bad!._id, rev: expect.any(String), reason: 'badShape: resident.phone is required', at: expect.any(String) }])
+    // CouchDB 3 names the revision it refused; the tests' server does not.
+    expect([written!.rev, '']).toContain(listed[0]!.rev)
+
+    // The clerk corrects it (更正登记信息); the live sync uploads the new revision and the list clears.
+    const stored = await db.get<NeedDoc>(bad!._id)
+    await db.put({ ...stored, resident: { ...stored.resident, phone: '13800138000' } })
+    await live.start(settings, PASSWORD)
+    await until(async () => (await refusedDocs(device)).length === 0, 'the corrected need off the list')
+    expect((await adminDb('brefuse-07').get<NeedDoc>(bad!._id)).resident.phone).toBe('13800138000')
   })
 })

@@ -6,6 +6,7 @@ import { stationDbUrl, type SyncSettings } from '../domain/syncSettings'
 import { errorMessage, MAX_RUN_ERRORS, problemOf, type ConnectionVerdict, type SyncProblem, type SyncRun } from '../domain/syncStatus'
 import { Cancelled, countLocalChanges, countRemoteChanges, rowKey, type ChangeRow } from './changeCount'
 import { testConnection } from './connection'
+import { refusalOf, RefusedList } from './refusedDocs'
 import { quietInfo } from './stationSync'
 import { appendRun, JOURNAL_LIMIT } from './syncJournal'
 import { loadAutoStart, loadPulledSeq, loadPushedSeq, savePulledSeq, savePushedSeq } from './syncPrefs'
@@ -35,7 +36,8 @@ import { loadAutoStart, loadPulledSeq, loadPushedSeq, savePulledSeq, savePushedS
 //   clerk has not stopped it meanwhile): two replications of the same database would fetch the same
 //   documents twice and write over each other's checkpoints. When it stays stopped it is told how
 //   far the run got, so the header's "not uploaded" and "last synced" follow.
-// - Each run is a line in the sync journal, marked as a batch run.
+// - Each run is a line in the sync journal, marked as a batch run. Documents central refuses go into
+//   the same list as the live sync's (refusedDocs.ts).
 
 /** Upload, download, then a last look at what the download wrote (see `settle` below). */
 export type BatchStep = 'push' | 'pull' | 'settle'
@@ -144,6 +146,8 @@ export class BatchSync {
   private seen = { push: new Set<string>(), pull: new Set<string>() }
   /** Saved sequence numbers, in order */
   private writes: Promise<unknown> = Promise.resolve()
+  /** Documents central refused, listed on this device until an upload of them gets through */
+  private readonly refused: RefusedList
   /** Resolves `cancelWaitMs` after a cancel, if PouchDB has not stopped by then */
   private abandoned: Promise<{ status: 'cancelled' }> = new Promise(() => undefined)
   private abandon: () => void = () => undefined
@@ -173,6 +177,7 @@ export class BatchSync {
     this.journalLimit = options.journalLimit ?? JOURNAL_LIMIT
     this.resumeLive = options.resumeLive ?? (() => loadAutoStart(device))
     this.cancelWaitMs = options.cancelWaitMs ?? 10_000
+    this.refused = new RefusedList(device)
   }
 
   /** For React's useSyncExternalStore. */
@@ -240,6 +245,7 @@ export class BatchSync {
     const carried = resume ? this.state : initialBatchState
     if (!resume) this.seen = { push: new Set(), pull: new Set() }
     const seen = this.seen
+    this.refused.reread()
     this.cancelRequested = false
     this.abandoned = new Promise((resolve) => {
       this.abandon = () => resolve({ status: 'cancelled' })
@@ -316,6 +322,7 @@ export class BatchSync {
     this.abandonTimer = null
     void remote.close().catch(() => undefined)
     await this.writes
+    await this.refused.settled()
     const closed: SyncRun = { startedAt, endedAt: end.endedAt ?? this.now(), ...run, outcome, kind: 'batch' }
     await appendRun(this.device, closed, this.journalLimit).catch((error: unknown) => console.error('sync journal', error))
     if (this.live && !this.live.running) {
@@ -380,14 +387,19 @@ export class BatchSync {
     })
     replication.on('change', (info) => {
       const docs = info.docs?.length ?? 0
-      if (step === 'push') run.up += docs
-      else run.down += docs
+      if (step === 'push') {
+        run.up += docs
+        this.refused.uploaded(info.docs)
+      } else {
+        run.down += docs
+      }
       this.set(step === 'push' ? { up: this.state.up + docs } : { down: this.state.down + docs })
     })
     replication.on('denied', (error) => {
       run.denied++
-      const { id, reason, message } = (error ?? {}) as { id?: string; reason?: string; message?: string }
-      if (run.errors.length < MAX_RUN_ERRORS) run.errors.push(`${id ?? '?'}: ${reason ?? message ?? ''}`)
+      const refusal = refusalOf(error, this.now())
+      if (step === 'push') this.refused.refused(refusal)
+      if (run.errors.length < MAX_RUN_ERRORS) run.errors.push(`${refusal.id}: ${refusal.reason}`)
       this.set({ denied: this.state.denied + 1 })
     })
 

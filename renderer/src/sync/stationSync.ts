@@ -15,13 +15,15 @@ import {
   type SyncState,
 } from '../domain/syncStatus'
 import { testConnection } from './connection'
+import { refusalOf, RefusedList } from './refusedDocs'
 import { appendRun, JOURNAL_LIMIT } from './syncJournal'
 import { loadLastSyncedAt, loadPushedSeq, saveLastSyncedAt, savePulledSeq, savePushedSeq } from './syncPrefs'
 
 // Live two-way sync of the station's PouchDB with its database on the central CouchDB 3.
 // PouchDB does the replication (checkpointed, so a restart resumes and never doubles a document);
 // this class starts and stops it, retries with a bounded backoff, turns its events into the status
-// the header shows, counts what is not yet uploaded and keeps the device's sync journal.
+// the header shows, counts what is not yet uploaded and keeps the device's sync journal and its list of
+// documents central refused.
 // Documents that arrive reach the screen the usual way: PouchDB's changes feed → projector.
 
 /** What one direction of PouchDB's Sync emits (its typings do not expose `push` and `pull`). */
@@ -67,6 +69,8 @@ export class StationSync {
   /** Journal writes and saved sequence numbers, in order; tests and close() wait for them. */
   private writes: Promise<unknown> = Promise.resolve()
   private readonly failures: Record<SyncDirection, number> = { push: 0, pull: 0 }
+  /** Documents central refused, listed on this device until an upload of them gets through */
+  private readonly refused: RefusedList
   private readonly Pouch: PouchDB.Static
   private readonly now: () => string
   private readonly backoff: { firstMs: number; maxMs: number }
@@ -87,6 +91,7 @@ export class StationSync {
     this.pendingCap = options.pendingCap ?? PENDING_CAP
     this.journalLimit = options.journalLimit ?? JOURNAL_LIMIT
     this.batchSize = options.batchSize ?? 500
+    this.refused = new RefusedList(device)
   }
 
   get status(): SyncState {
@@ -127,6 +132,7 @@ export class StationSync {
     this.password = password
     // Reread: a one-off 立即同步 may have pushed (and saved how far) while this sync was stopped.
     await this.useRemote(stationDbUrl(settings), true)
+    this.refused.reread()
     this.dispatch({ type: 'start', at: this.now() })
     this.watchLocalChanges()
     this.scheduleCount()
@@ -184,9 +190,10 @@ export class StationSync {
     this.dispatch({ type: 'restore', lastSyncedAt: syncedAt, pending: await this.countPending() })
   }
 
-  /** Resolves when the journal and the saved sequence numbers written so far are stored. */
+  /** Resolves when the journal, the saved sequence numbers and the refused documents written so far are stored. */
   async settled(): Promise<void> {
     await this.writes
+    await this.refused.settled()
     await this.counting
   }
 
@@ -257,12 +264,19 @@ export class StationSync {
     leg.on('change', (info) => {
       if (!current()) return
       healthy()
-      this.dispatch({ type: 'change', direction, docs: info.docs?.length ?? 0, at: this.now() })
+      const docs = info.docs?.length ?? 0
+      this.dispatch({ type: 'change', direction, docs, at: this.now() })
+      if (direction !== 'push') return
+      this.refused.uploaded(info.docs)
+      this.lowerPending(docs)
     })
     leg.on('denied', (error) => {
       if (!current()) return
-      const { id, reason, message } = (error ?? {}) as { id?: string; reason?: string; message?: string }
-      this.dispatch({ type: 'denied', direction, id: id ?? '?', reason: reason ?? message ?? '', at: this.now() })
+      const refusal = refusalOf(error, this.now())
+      this.dispatch({ type: 'denied', direction, id: refusal.id, reason: refusal.reason, at: refusal.at })
+      if (direction !== 'push') return
+      this.refused.refused(refusal)
+      this.lowerPending(1)
     })
     leg.on('paused', (error) => {
       if (!current()) return
@@ -362,12 +376,23 @@ export class StationSync {
   private scheduleCount(): void {
     // Not while a sync runs: a push checkpoints every batch, and recounting up to 10,000 changes each
     // time made a big upload several times slower. The count is taken again when the sync pauses (and
-    // once during it, if there was none yet).
+    // once during it, if there was none yet); meanwhile it goes down by what the push uploads (lowerPending).
     if (this.countTimer || (this.state.phase === 'syncing' && this.state.pending !== null)) return
     this.countTimer = setTimeout(() => {
       this.countTimer = null
       void this.refreshPending()
     }, 200)
+  }
+
+  /**
+   * Uploaded or refused by central: no longer waiting. While a sync runs the count taken before goes
+   * down by as many instead of being taken again (see scheduleCount); a count beyond the cap stays
+   * "more than" until it is.
+   */
+  private lowerPending(docs: number): void {
+    const pending = this.state.pending
+    if (pending === null || pending > this.pendingCap || docs === 0 || pending === 0) return
+    this.dispatch({ type: 'pending', count: Math.max(0, pending - docs) })
   }
 
   /**

@@ -15,6 +15,7 @@ import { recentRuns } from '../../sync/syncJournal'
 import { BatchSyncPanel } from './BatchSyncPanel'
 import { BundlePanel } from './BundlePanel'
 import { ConflictsLink } from './ConflictsLink'
+import { RefusedDocsList } from './RefusedDocsList'
 import { pendingText, phaseText, shortTime } from './syncText'
 
 type Field = keyof SyncForm
@@ -83,6 +84,7 @@ function StatusCard() {
         />
         {status.problem && <Alert role="alert" type={problemType} showIcon title={t(`sync.problem.${status.problem}`)} />}
         {status.totals.denied > 0 && <Alert type="error" showIcon title={t('sync.status.denied', { count: status.totals.denied })} />}
+        <RefusedDocsList />
       </Flex>
     </Card>
   )
