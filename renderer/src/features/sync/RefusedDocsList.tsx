@@ -12,6 +12,12 @@ import { needOf, recordKind, recordPath, refusalText } from './refusedText'
 // On the sync page: which records central refused and why, each with the way to its page to correct
 // it. A record leaves the list by itself once an upload of it gets through (sync/refusedDocs.ts).
 
+/** How many records central has refused, live (the header shows it beside what waits for upload). */
+export function useRefusedCount(): number {
+  const { services } = useStation()
+  return useLiveQuery(() => services.device.refusedDocs.count(), [services.device], 0)
+}
+
 export function RefusedDocsList() {
   const { t } = useTranslation()
   const { services } = useStation()

@@ -15,7 +15,7 @@ import { recentRuns } from '../../sync/syncJournal'
 import { BatchSyncPanel } from './BatchSyncPanel'
 import { BundlePanel } from './BundlePanel'
 import { ConflictsLink } from './ConflictsLink'
-import { RefusedDocsList } from './RefusedDocsList'
+import { RefusedDocsList, useRefusedCount } from './RefusedDocsList'
 import { pendingText, phaseText, shortTime } from './syncText'
 
 type Field = keyof SyncForm
@@ -48,6 +48,7 @@ export function SyncSettingsPage() {
 
 function StatusCard() {
   const { t } = useTranslation()
+  const refused = useRefusedCount()
   const { status, settings } = useSync()
   const today = useToday()
   const configured = settings !== null
@@ -74,7 +75,7 @@ function StatusCard() {
               label: t('sync.status.lastSyncedAt'),
               children: status.lastSyncedAt ? shortTime(status.lastSyncedAt, today) : t('sync.indicator.never'),
             },
-            { key: 'pending', label: t('sync.status.pending'), children: pendingText(t, status) ?? '—' },
+            { key: 'pending', label: t('sync.status.pending'), children: pendingText(t, status, refused) ?? '—' },
             {
               key: 'session',
               label: t('sync.status.session'),

@@ -5,6 +5,7 @@ import { useToday } from '../../app/clock'
 import { paths } from '../../app/paths'
 import { useSync } from '../../app/syncContext'
 import type { SyncPhase } from '../../domain/syncStatus'
+import { useRefusedCount } from './RefusedDocsList'
 import { lastSyncedText, pendingText, phaseText } from './syncText'
 
 const BADGE: Record<SyncPhase, 'success' | 'processing' | 'default' | 'error' | 'warning'> = {
@@ -21,9 +22,10 @@ export function SyncStatusIndicator() {
   const { status, settings } = useSync()
   const today = useToday()
   const navigate = useNavigate()
+  const refused = useRefusedCount()
   const configured = settings !== null
   const phase = phaseText(t, status, configured)
-  const details = [configured || status.lastSyncedAt ? lastSyncedText(t, status, today) : null, pendingText(t, status)].filter(Boolean)
+  const details = [configured || status.lastSyncedAt ? lastSyncedText(t, status, today) : null, pendingText(t, status, refused)].filter(Boolean)
   const summary = [phase, ...details].join('，')
   return (
     <Button
@@ -38,7 +40,7 @@ export function SyncStatusIndicator() {
       <Badge status={configured || status.running ? BADGE[status.phase] : 'default'} />
       <span style={{ fontWeight: 500 }}>{phase}</span>
       {details.length > 0 && (
-        <Typography.Text type={status.pending ? 'warning' : 'secondary'} style={{ fontSize: 13 }}>
+        <Typography.Text type={refused ? 'danger' : status.pending ? 'warning' : 'secondary'} style={{ fontSize: 13 }}>
           {details.join(' · ')}
         </Typography.Text>
       )}

@@ -28,6 +28,9 @@ describe('sync words', () => {
     expect(pendingText(t, state)).toBe('3 条未上传')
     expect(pendingText(t, { ...state, pending: 0 })).toBe('全部已上传')
     expect(pendingText(t, { ...state, pending: 10_001 })).toBe('超过 10000 条未上传')
+    // Refused records are not waiting (the upload went past them) but are not "all uploaded" either.
+    expect(pendingText(t, { ...state, pending: 0 }, 1)).toBe('1 条被中心拒收')
+    expect(pendingText(t, state, 2)).toBe('3 条未上传 · 2 条被中心拒收')
     expect(lastSyncedText(t, state, '2026-11-26')).toBe('最近同步 09:30')
     expect(lastSyncedText(t, initialSyncState, '2026-11-26')).toBe('尚未同步过')
   })

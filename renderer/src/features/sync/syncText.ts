@@ -23,10 +23,15 @@ export function lastSyncedText(t: TFunction, status: SyncState, today: string): 
   return status.lastSyncedAt ? t('sync.indicator.last', { time: shortTime(status.lastSyncedAt, today) }) : t('sync.indicator.never')
 }
 
-/** null when nothing is counted (sync not set up). */
-export function pendingText(t: TFunction, status: SyncState): string | null {
+/**
+ * What waits for upload, and the records central refused (not counted as waiting: the upload has gone
+ * past them until they are corrected); null when nothing is counted (sync not set up).
+ */
+export function pendingText(t: TFunction, status: SyncState, refused = 0): string | null {
   if (status.pending === null) return null
-  if (status.pending === 0) return t('sync.indicator.allUploaded')
-  if (status.pending > PENDING_CAP) return t('sync.indicator.pendingMore', { count: PENDING_CAP })
-  return t('sync.indicator.pending', { count: status.pending })
+  const refusedText = refused > 0 ? t('sync.indicator.refused', { count: refused }) : null
+  if (status.pending === 0) return refusedText ?? t('sync.indicator.allUploaded')
+  const waiting =
+    status.pending > PENDING_CAP ? t('sync.indicator.pendingMore', { count: PENDING_CAP }) : t('sync.indicator.pending', { count: status.pending })
+  return refusedText ? `${waiting} · ${refusedText}` : waiting
 }
