@@ -1,7 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { setupStation } from '../../renderer/src/sync/central/provision'
-import { readValidateSources } from '../../renderer/src/sync/central/validateSources'
-import { startCentral, type Central } from '../support/centralServer'
+import { centralForXingfu, pairAndSync } from './central'
 import { registerNeed, setUpStation } from './desk'
 
 // 立即同步 in the browser: a technician uploads a backlog in batches, watching the bar, cancels
@@ -10,31 +8,18 @@ import { registerNeed, setUpStation } from './desk'
 
 const PASSWORD = 'xingfu-口令-2'
 const BACKLOG = 600
-let central: Central
-
-test.beforeAll(async () => {
-  central = await startCentral()
-  await setupStation({ serverUrl: central.adminUrl, station: 'xingfu', name: '幸福村党群服务中心', password: PASSWORD, sources: readValidateSources() })
-})
-
-test.afterAll(async () => {
-  await central?.stop()
-})
+const central = centralForXingfu(PASSWORD)
 
 async function needsOnServer(): Promise<string[]> {
-  const auth = Buffer.from(`${central.admin.username}:${central.admin.password}`).toString('base64')
-  const url = `${central.url}station-xingfu/_all_docs?startkey=${encodeURIComponent('"need:"')}&endkey=${encodeURIComponent('"need:\uffff"')}`
-  const response = await fetch(url, { headers: { Authorization: `Basic ${auth}` } })
-  return ((await response.json()) as { rows: Array<{ id: string }> }).rows.map((row) => row.id)
+  const page = await central.read<{ rows: Array<{ id: string }> }>(
+    `_all_docs?startkey=${encodeURIComponent('"need:"')}&endkey=${encodeURIComponent('"need:\uffff"')}`,
+  )
+  return page.rows.map((row) => row.id)
 }
 
 test('a technician uploads a backlog with 立即同步, cancels half-way and continues', async ({ page }) => {
   await setUpStation(page)
-  await page.getByTestId('sync-status').click()
-  await page.getByLabel('服务器地址').fill(central.url)
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: '保存并开始同步' }).click()
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'online')
+  await pairAndSync(page, central.url, PASSWORD)
   // The live sync is stopped, and a backlog builds up: one need registered at the desk, copied.
   await page.getByRole('button', { name: '停止同步' }).click()
   await expect(page.getByTestId('sync-phase')).toHaveAttribute('data-phase', 'paused')

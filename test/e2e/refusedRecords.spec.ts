@@ -1,37 +1,16 @@
 import { expect, test } from '@playwright/test'
-import { setupStation } from '../../renderer/src/sync/central/provision'
-import { readValidateSources } from '../../renderer/src/sync/central/validateSources'
-import { startCentral, type Central } from '../support/centralServer'
+import { centralForXingfu, pairAndSync } from './central'
 import { registerNeed, setUpStation } from './desk'
 
 // A record the central server refuses, as a desk clerk meets it: listed on 中心同步 with the reason in
 // plain words, a link to the need, 更正登记信息 there, and the next upload takes it off the list.
 
 const PASSWORD = 'xingfu-口令-3'
-let central: Central
-
-test.beforeAll(async () => {
-  central = await startCentral()
-  await setupStation({ serverUrl: central.adminUrl, station: 'xingfu', name: '幸福村党群服务中心', password: PASSWORD, sources: readValidateSources() })
-})
-
-test.afterAll(async () => {
-  await central?.stop()
-})
-
-async function phoneOnServer(id: string): Promise<string> {
-  const auth = Buffer.from(`${central.admin.username}:${central.admin.password}`).toString('base64')
-  const response = await fetch(`${central.url}station-xingfu/${encodeURIComponent(id)}`, { headers: { Authorization: `Basic ${auth}` } })
-  return ((await response.json()) as { resident: { phone: string } }).resident.phone
-}
+const central = centralForXingfu(PASSWORD)
 
 test('a need central refuses is listed with the reason; corrected on its page, it uploads and leaves the list', async ({ page }) => {
   await setUpStation(page)
-  await page.getByTestId('sync-status').click()
-  await page.getByLabel('服务器地址').fill(central.url)
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: '保存并开始同步' }).click()
-  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-phase', 'online')
+  await pairAndSync(page, central.url, PASSWORD)
 
   await registerNeed(page, { name: '张大爷', phone: '13800138000', village: '幸福村', item: '生活照料', description: '独居老人需要每周上门助餐' })
   await expect(page.getByTestId('need-receipt')).toBeVisible()
@@ -60,5 +39,5 @@ test('a need central refuses is listed with the reason; corrected on its page, i
   await page.getByTestId('sync-status').click()
   await expect(page.getByTestId('sync-status')).toContainText('全部已上传')
   await expect(list).toBeHidden()
-  expect(await phoneOnServer(needId)).toBe('13900139000')
+  expect((await central.read<{ resident: { phone: string } }>(encodeURIComponent(needId))).resident.phone).toBe('13900139000')
 })

@@ -1,7 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { setupStation } from '../../renderer/src/sync/central/provision'
-import { readValidateSources } from '../../renderer/src/sync/central/validateSources'
-import { startCentral, type Central } from '../support/centralServer'
+import { centralForXingfu } from './central'
 import { registerNeed, setUpStation } from './desk'
 
 // Pairing a station with the central server in the UI, working offline, and seeing the need reach
@@ -9,22 +7,8 @@ import { registerNeed, setUpStation } from './desk'
 // server on 127.0.0.1, provisioned as a technician does.
 
 const PASSWORD = 'xingfu-口令-1'
-let central: Central
-
-test.beforeAll(async () => {
-  central = await startCentral()
-  await setupStation({ serverUrl: central.adminUrl, station: 'xingfu', name: '幸福村党群服务中心', password: PASSWORD, sources: readValidateSources() })
-})
-
-test.afterAll(async () => {
-  await central?.stop()
-})
-
-async function onServer(id: string): Promise<{ _id?: string; resident?: { name: string } }> {
-  const auth = Buffer.from(`${central.admin.username}:${central.admin.password}`).toString('base64')
-  const response = await fetch(`${central.url}station-xingfu/${encodeURIComponent(id)}`, { headers: { Authorization: `Basic ${auth}` } })
-  return response.json() as Promise<{ _id?: string; resident?: { name: string } }>
-}
+const central = centralForXingfu(PASSWORD)
+const onServer = (id: string) => central.read<{ _id?: string; resident?: { name: string } }>(encodeURIComponent(id))
 
 test('a clerk pairs the station, registers a need offline, and sees it synced once back online', async ({ page, context }) => {
   await setUpStation(page)
