@@ -118,7 +118,7 @@ export async function runSyncFigures({ root, selected, scale, withRollup, cpuPro
       const ours = await call('pushWithStationSync', { remote: stations[CODES.pushOurs], count: n })
       await expectOnServer(central, CODES.pushOurs, n)
       log(`    StationSync: ${s(ours.ms)} (${ours.up} up, ${ours.denied} denied, ${ours.down} down)`)
-      log(`    PouchDB.replicate(station → central, batch_size 100)`)
+      log(`    PouchDB.replicate(station → central, batch_size 500 as StationSync)`)
       const raw = await call('pushWithReplicate', { remote: stations[CODES.pushRaw] })
       await expectOnServer(central, CODES.pushRaw, n)
       log(`    PouchDB.replicate: ${s(raw.ms)} (${raw.up} written, ${raw.failures} failed)`)
@@ -138,8 +138,9 @@ export async function runSyncFigures({ root, selected, scale, withRollup, cpuPro
       const ours = await call('pullWithStationSync', args)
       log(`    StationSync: ${s(ours.ms)} (${ours.down} down, ${ours.up} up, ${ours.localDocs} docs local); ledger complete at ${s(ours.ledgerMs)}`)
       if (ours.localDocs < seeded.serverDocs) throw new Error(`the station holds ${ours.localDocs} of ${seeded.serverDocs} docs`)
-      log('    PouchDB.replicate(central → a new, empty station, batch_size 100)')
-      const raw = await call('pullWithReplicate', args)
+      // One way, in batches as big as StationSync's: what PouchDB itself takes, without the push leg.
+      log('    PouchDB.replicate(central → a new, empty station, one way, batch_size 500)')
+      const raw = await call('pullWithReplicate', { ...args, batchSize: 500 })
       log(`    PouchDB.replicate: ${s(raw.ms)} (${raw.down} written, ${raw.localDocs} docs local); ledger complete at ${s(raw.ledgerMs)}`)
       record(
         'sync-initial-pull-100k',
@@ -158,10 +159,12 @@ export async function runSyncFigures({ root, selected, scale, withRollup, cpuPro
       log(`    exported in ${s(r.exportMs)} (${(r.bytes / 1024 / 1024).toFixed(1)} MB gzip)`)
       log(`    importBundle: ${r.written} written in ${s(r.importMs)} = ${Math.round(rate)} docs/s; ledger complete at ${s(r.importLedgerMs)}`)
       log(`    PouchDB.replicate(batch_size 1000): ${r.replicated} written in ${s(r.replicateMs)} = ${Math.round(rawRate)} docs/s; ledger complete at ${s(r.replicateLedgerMs)}`)
+      const bareRate = r.written / (r.bareMs / 1000)
+      log(`    PouchDB bulkDocs alone, into a bare database: ${s(r.bareMs)} = ${Math.round(bareRate)} docs/s (the ceiling here)`)
       record(
         'bundle-import',
         rate,
-        `docs/s (${r.written} docs in ${s(r.importMs)}; PouchDB.replicate ${Math.round(rawRate)} docs/s: ${(rate / rawRate).toFixed(2)}× of it)`,
+        `docs/s (${r.written} docs in ${s(r.importMs)}; PouchDB.replicate ${Math.round(rawRate)} docs/s: ${(rate / rawRate).toFixed(2)}× of it; bare bulkDocs ceiling ${Math.round(bareRate)} docs/s)`,
         { op: '>=', value: 5000 },
       )
     }

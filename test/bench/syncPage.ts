@@ -10,7 +10,7 @@ import type { NeedFormInput } from '../../renderer/src/domain/need'
 import { stationDoc, type StationDoc, type StationForm } from '../../renderer/src/domain/station'
 import type { SyncSettings } from '../../renderer/src/domain/syncSettings'
 import type { SyncState } from '../../renderer/src/domain/syncStatus'
-import { exportBundle, importBundle } from '../../renderer/src/sync/bundle'
+import { exportBundle, importBundle, readBundle } from '../../renderer/src/sync/bundle'
 import type { StationSync } from '../../renderer/src/sync/stationSync'
 import { needDocs } from './needDocs.mjs'
 
@@ -163,11 +163,11 @@ async function pushWithStationSync(args: { remote: Remote; count: number }) {
   return { ms, up: state.totals.up, denied: state.totals.denied, down: state.totals.down }
 }
 
-/** PouchDB.replicate(station → central), one-shot, with PouchDB's default batch size (StationSync's too: 100). */
+/** PouchDB.replicate(station → central), one-shot, in batches as big as StationSync's (500). */
 async function pushWithReplicate(args: { remote: Remote }) {
   const remote = remoteDb(args.remote)
   const started = performance.now()
-  const result = await PouchDB.replicate(pushRawDb!, remote, { batch_size: 100 })
+  const result = await PouchDB.replicate(pushRawDb!, remote, { batch_size: 500 })
   const ms = performance.now() - started
   await remote.close()
   return { ms, up: result.docs_written, failures: result.doc_write_failures, ok: result.ok }
@@ -204,7 +204,7 @@ async function pullWithStationSync(args: { remote: Remote; expected: number; nee
   }
 }
 
-/** The same into another new station with one-shot PouchDB.replicate(central → station), default batch size. */
+/** The same into another new station with one-shot, one-way PouchDB.replicate(central → station). */
 async function pullWithReplicate(args: { remote: Remote; expected: number; needs: number; batchSize?: number }) {
   const station = await openStation(`pull-raw-${args.remote.code}`)
   station.needs = args.needs
@@ -300,6 +300,17 @@ async function bundleRun(args: { count: number; code: string; villages: string[]
   const importLedgerMs = await ledgerComplete(ours, started)
   await closeStation(ours)
 
+  // The ceiling: PouchDB's own bulkDocs of the same documents, already read, into a bare database that
+  // nothing follows (no projector, no conflict check): no import into a station can be faster.
+  const { docs: read } = await readBundle(bundle.bytes)
+  const bare = openLocalDb(`bench-bundle-bare-${Date.now()}`)
+  started = performance.now()
+  for (let at = 0; at < read.length; at += 1000) {
+    await bare.bulkDocs(read.slice(at, at + 1000) as unknown as PouchDB.Core.PutDocument<object>[], { new_edits: false })
+  }
+  const bareMs = performance.now() - started
+  await bare.destroy()
+
   const raw = await openStation(`bundle-raw-${args.code}`)
   raw.needs = ours.needs
   started = performance.now()
@@ -318,6 +329,7 @@ async function bundleRun(args: { count: number; code: string; villages: string[]
     replicateMs,
     replicateLedgerMs,
     replicated: replicated.docs_written,
+    bareMs,
   }
 }
 
