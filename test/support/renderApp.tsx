@@ -15,6 +15,7 @@ import { openLocalDb } from '../../renderer/src/data/localDb'
 import { startServices, type Services } from '../../renderer/src/data/services'
 import type { StationDoc, StationForm } from '../../renderer/src/domain/station'
 import { createI18n } from '../../renderer/src/i18n'
+import { afterEach, beforeAll, vi } from 'vitest'
 
 // A screen in jsdom is slow to draw, the more so on a busy machine: wait for it a while.
 configure({ asyncUtilTimeout: 15_000 })
@@ -100,4 +101,25 @@ export function renderScreen(services: Services, routes: Record<string, ReactEle
 export async function closeScreen(services: Services | undefined): Promise<void> {
   cleanup()
   await services?.close()
+}
+
+/**
+ * The hooks every screen test file needs: jsdom's stubs installed once, and after each test the mocks
+ * restored and the screen and the station it opened (through `openStation` here) closed.
+ */
+export function screenTests(): { openStation: typeof openStation } {
+  let open: Services | undefined
+  beforeAll(installDomStubs)
+  afterEach(async () => {
+    vi.restoreAllMocks()
+    await closeScreen(open)
+    open = undefined
+  })
+  return {
+    async openStation() {
+      const opened = await openStation()
+      open = opened.services
+      return opened
+    },
+  }
 }

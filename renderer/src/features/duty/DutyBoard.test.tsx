@@ -1,29 +1,21 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { china, seedDuty } from '../../../../test/support/dutySeed'
-import { closeScreen, installDomStubs, openStation, renderScreen, SCREEN_TEST_TIMEOUT } from '../../../../test/support/renderApp'
+import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
 import { clock } from '../../app/clock'
-import type { Services } from '../../data/services'
 import { DutyBoard } from './DutyBoard'
 
 // 值班台 on the home screen, with the real services and the clock fixed inside (or between) shifts.
 
-let services: Services | undefined
-
-beforeAll(installDomStubs)
-afterEach(async () => {
-  vi.restoreAllMocks()
-  await closeScreen(services)
-  services = undefined
-})
+const screens = screenTests()
 
 const at = (wallClock: string) => vi.spyOn(clock, 'now').mockReturnValue(china(wallClock))
 
 describe('the duty board', { timeout: SCREEN_TEST_TIMEOUT }, () => {
   it('shows who is on duty now and next with their phones and the handover; a late check-in shows in red', async () => {
-    const opened = await openStation()
-    services = opened.services
+    const opened = await screens.openStation()
+    const { services } = opened
     const { nameOf, phoneOf, shift } = await seedDuty(services, opened.station)
     const morning = shift('2026-11-02#0')
     const afternoon = shift('2026-11-02#1')
@@ -59,8 +51,8 @@ describe('the duty board', { timeout: SCREEN_TEST_TIMEOUT }, () => {
   })
 
   it('shows a shift nobody can take as 空缺, and says when there is no shift under way', async () => {
-    const opened = await openStation()
-    services = opened.services
+    const opened = await screens.openStation()
+    const { services } = opened
     // One secretary, who never serves on Mondays: Monday's shifts are gaps.
     await seedDuty(services, opened.station, { secretaries: [{ name: '李书记', village: '星河村', phone: '13800000001', unavailableWeekdays: [1] }] })
 
@@ -94,8 +86,8 @@ describe('the duty board', { timeout: SCREEN_TEST_TIMEOUT }, () => {
   })
 
   it('says when nothing is planned yet, with the way to plan', async () => {
-    const opened = await openStation()
-    services = opened.services
+    const opened = await screens.openStation()
+    const { services } = opened
     at('2026-11-02T09:10:00')
     renderScreen(services, { '/': <DutyBoard /> }, '/')
     const board = await screen.findByTestId('duty-board')

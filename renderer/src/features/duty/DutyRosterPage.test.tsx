@@ -1,26 +1,19 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { closeScreen, installDomStubs, openStation, renderScreen, SCREEN_TEST_TIMEOUT } from '../../../../test/support/renderApp'
+import { describe, expect, it } from 'vitest'
+import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
 import { paths } from '../../app/paths'
-import type { Services } from '../../data/services'
 import { DEFAULT_DUTY_PATTERN } from '../../domain/dutyRoster'
 import { DutyRosterPage } from './DutyRosterPage'
 
 // 轮值人员 with the real services: a secretary added through the form is stored and listed; a refused
 // one says what to fix and stores nothing.
 
-let services: Services | undefined
-
-beforeAll(installDomStubs)
-afterEach(async () => {
-  await closeScreen(services)
-  services = undefined
-})
+const screens = screenTests()
 
 async function openForm() {
-  const opened = await openStation()
-  services = opened.services
+  const opened = await screens.openStation()
+  const { services } = opened
   renderScreen(opened.services, { [paths.dutyRoster]: <DutyRosterPage /> }, paths.dutyRoster)
   expect(await screen.findByText('还没有轮值书记，请点「添加书记」')).toBeTruthy()
   fireEvent.click(screen.getByText('添加书记', { selector: 'button *' }))
@@ -88,8 +81,8 @@ describe('the duty roster', { timeout: SCREEN_TEST_TIMEOUT }, () => {
     expect(await services.duty.secretaries()).toEqual([])
   })
   it('refuses overlapping shifts: says what to fix and keeps the shifts as they were', async () => {
-    const opened = await openStation()
-    services = opened.services
+    const opened = await screens.openStation()
+    const { services } = opened
     renderScreen(opened.services, { [paths.dutyRoster]: <DutyRosterPage /> }, paths.dutyRoster)
     const card = await screen.findByTestId('duty-pattern')
     // The morning shift now ends at 15:00, past the afternoon's start.

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { closeScreen, installDomStubs, openStation, renderScreen, SCREEN_TEST_TIMEOUT } from '../../../../test/support/renderApp'
+import { describe, expect, it, vi } from 'vitest'
+import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
 import { clock } from '../../app/clock'
 import { paths } from '../../app/paths'
 import type { Services } from '../../data/services'
@@ -14,19 +14,12 @@ import { DutyRotaPage } from './DutyRotaPage'
 
 const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
 
-let services: Services | undefined
-
-beforeAll(installDomStubs)
-afterEach(async () => {
-  vi.restoreAllMocks()
-  await closeScreen(services)
-  services = undefined
-})
+const screens = screenTests()
 
 /** Three secretaries: 李 and 张 never serve on Fridays, and 赵 is on leave on Friday 13 November, so nobody can take that day. */
 async function openWithRoster(): Promise<{ services: Services; station: StationDoc; names: Map<string, string> }> {
-  const opened = await openStation()
-  services = opened.services
+  const opened = await screens.openStation()
+  const { services } = opened
   const ctx = { station: opened.station, by: '王芳', at: china('2026-10-20T09:00:00') }
   const roster = [
     { name: '李书记', village: '星河村', phone: '13800000001', unavailableWeekdays: [5], leaves: [] },

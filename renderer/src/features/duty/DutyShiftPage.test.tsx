@@ -1,25 +1,17 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { china, seedDuty } from '../../../../test/support/dutySeed'
-import { closeScreen, installDomStubs, openStation, renderScreen, SCREEN_TEST_TIMEOUT } from '../../../../test/support/renderApp'
+import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
 import { clock } from '../../app/clock'
 import { paths } from '../../app/paths'
-import type { Services } from '../../data/services'
 import { DutyShiftPage } from './DutyShiftPage'
 import { dutyNeed } from '../../../../test/support/sampleNeeds'
 
 // 值班日志 of one shift, with the real services: the needs registered on duty, the log notes and the handover
 // that passes to the next shift.
 
-let services: Services | undefined
-
-beforeAll(installDomStubs)
-afterEach(async () => {
-  vi.restoreAllMocks()
-  await closeScreen(services)
-  services = undefined
-})
+const screens = screenTests()
 
 const need = dutyNeed
 
@@ -27,8 +19,8 @@ const SHIFT_ROUTE = '/duty/shifts/:key'
 
 describe('the duty log of a shift', { timeout: SCREEN_TEST_TIMEOUT }, () => {
   it('lists the needs registered in the shift, adds a note, and the handover reaches the next shift', async () => {
-    const opened = await openStation()
-    services = opened.services
+    const opened = await screens.openStation()
+    const { services } = opened
     const { station } = opened
     const { nameOf, shift } = await seedDuty(services, station)
     const morning = shift('2026-11-02#0')
@@ -102,8 +94,8 @@ describe('the duty log of a shift', { timeout: SCREEN_TEST_TIMEOUT }, () => {
   })
 
   it('says so for a shift that does not exist', async () => {
-    const opened = await openStation()
-    services = opened.services
+    const opened = await screens.openStation()
+    const { services } = opened
     renderScreen(services, { [SHIFT_ROUTE]: <DutyShiftPage /> }, paths.dutyShift('2030-01-01#0'))
     expect(await screen.findByText('找不到这个班次')).toBeTruthy()
   })

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { closeScreen, installDomStubs, openStation, renderScreen, SCREEN_TEST_TIMEOUT } from '../../../../test/support/renderApp'
+import { describe, expect, it, vi } from 'vitest'
+import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
 import { clock } from '../../app/clock'
 import { paths } from '../../app/paths'
 import type { Services } from '../../data/services'
@@ -14,14 +14,7 @@ import { wallDispute } from '../../../../test/support/sampleCases'
 // and a good one logged, an agreement without terms refused and one with terms settling the case; and the
 // parties' details shown only once the file is opened, which is recorded.
 
-let services: Services | undefined
-
-beforeAll(installDomStubs)
-afterEach(async () => {
-  vi.restoreAllMocks()
-  await closeScreen(services)
-  services = undefined
-})
+const screens = screenTests()
 
 const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
 
@@ -29,8 +22,8 @@ const caseForm: CaseFormInput = wallDispute()
 
 /** A station with a case taken in on 2 November 2026 and two mediators on the teams; the case file on screen. */
 async function openCase() {
-  const opened = await openStation()
-  services = opened.services
+  const opened = await screens.openStation()
+  const { services } = opened
   const { station } = opened
   const ctx = (wallClock: string) => ({ station, by: '王芳', at: china(wallClock) })
   const taken = await opened.services.mediation.intake(caseForm, ctx('2026-11-02T09:30:00'))

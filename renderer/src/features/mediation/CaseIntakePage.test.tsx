@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { closeScreen, installDomStubs, openStation, renderScreen, SCREEN_TEST_TIMEOUT } from '../../../../test/support/renderApp'
+import { describe, expect, it, vi } from 'vitest'
+import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
 import { clock } from '../../app/clock'
 import { paths } from '../../app/paths'
-import type { Services } from '../../data/services'
 import { CaseDetailPage } from './CaseDetailPage'
 import { CaseIntakePage } from './CaseIntakePage'
 import { MediationListPage } from './MediationListPage'
@@ -12,14 +11,7 @@ import { MediationListPage } from './MediationListPage'
 // 受理 with the real services: a case with two applicants is stored and listed with masked names; one
 // without a respondent says what to fix and stores nothing.
 
-let services: Services | undefined
-
-beforeAll(installDomStubs)
-afterEach(async () => {
-  vi.restoreAllMocks()
-  await closeScreen(services)
-  services = undefined
-})
+const screens = screenTests()
 
 const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
 
@@ -30,8 +22,8 @@ const routes = {
 }
 
 async function openIntake() {
-  const opened = await openStation()
-  services = opened.services
+  const opened = await screens.openStation()
+  const { services } = opened
   vi.spyOn(clock, 'now').mockReturnValue(china('2026-11-02T09:30:00'))
   renderScreen(opened.services, routes, paths.mediationNew)
   const form = await screen.findByRole('form', { name: '受理调解案件' })

@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { closeScreen, installDomStubs, openStation, renderScreen, SCREEN_TEST_TIMEOUT } from '../../../../test/support/renderApp'
+import { describe, expect, it, vi } from 'vitest'
+import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
 import { clock } from '../../app/clock'
 import { paths } from '../../app/paths'
-import type { Services } from '../../data/services'
 import { NeedDetailPage } from '../needs/NeedDetailPage'
 import { CaseDetailPage } from './CaseDetailPage'
 import { CaseIntakePage } from './CaseIntakePage'
@@ -12,21 +11,14 @@ import { CaseIntakePage } from './CaseIntakePage'
 // 转为调解案件: from a need's page to an intake form filled in from the need; once saved, the case links
 // back to the need and the need lists the case.
 
-let services: Services | undefined
-
-beforeAll(installDomStubs)
-afterEach(async () => {
-  vi.restoreAllMocks()
-  await closeScreen(services)
-  services = undefined
-})
+const screens = screenTests()
 
 const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
 
 describe('converting a need into a mediation case', { timeout: SCREEN_TEST_TIMEOUT }, () => {
   it('opens a prefilled intake from the need, and after saving each links the other', async () => {
-    const opened = await openStation()
-    services = opened.services
+    const opened = await screens.openStation()
+    const { services } = opened
     const registered = await opened.services.needs.register(
       {
         residentName: '张三',

@@ -1,25 +1,18 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { closeScreen, installDomStubs, openStation, renderScreen, SCREEN_TEST_TIMEOUT } from '../../../../test/support/renderApp'
+import { describe, expect, it } from 'vitest'
+import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
 import { paths } from '../../app/paths'
-import type { Services } from '../../data/services'
 import { MediationTeamsPage } from './MediationTeamsPage'
 
 // 调解队伍 with the real services: the two teams are there on first opening; one is renamed and given a member.
 
-let services: Services | undefined
-
-beforeAll(installDomStubs)
-afterEach(async () => {
-  await closeScreen(services)
-  services = undefined
-})
+const screens = screenTests()
 
 describe('the mediation teams', { timeout: SCREEN_TEST_TIMEOUT }, () => {
   it('seeds the two teams, and renames one and adds a member', async () => {
-    const opened = await openStation()
-    services = opened.services
+    const opened = await screens.openStation()
+    const { services } = opened
     renderScreen(opened.services, { [paths.mediationTeams]: <MediationTeamsPage /> }, paths.mediationTeams)
     await waitFor(() => expect(screen.getAllByTestId('mediation-team')).toHaveLength(2))
     const [silver] = screen.getAllByTestId('mediation-team') as [HTMLElement]

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { I18nextProvider } from 'react-i18next'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { closeScreen, installDomStubs, openStation, renderScreen, SCREEN_TEST_TIMEOUT } from '../../../../test/support/renderApp'
+import { describe, expect, it, vi } from 'vitest'
+import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
 import { clock } from '../../app/clock'
 import type { CaseFile } from '../../data/mediationRepository'
 import type { Services } from '../../data/services'
@@ -22,13 +22,7 @@ import { MediationFigures } from './MediationFigures'
 // visits first and masks names; the figures count what was stored.
 
 let services: Services | undefined
-
-beforeAll(installDomStubs)
-afterEach(async () => {
-  vi.restoreAllMocks()
-  await closeScreen(services)
-  services = undefined
-})
+const screens = screenTests()
 
 const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
 const ID17 = '33010219800101123'
@@ -75,7 +69,7 @@ const assign: CaseStepInput = { kind: 'assign', mediators: MEDIATORS }
 const agree: CaseStepInput = { kind: 'agree', terms: TERMS.map((text) => ({ text })), performance: '现金当面付清，村网格员到场见证', performBy: '2026-12-15' }
 
 async function station() {
-  const opened = await openStation()
+  const opened = await screens.openStation()
   services = opened.services
   return opened.station
 }

@@ -1,9 +1,8 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { closeScreen, installDomStubs, openStation, renderScreen, SCREEN_TEST_TIMEOUT } from '../../../../test/support/renderApp'
+import { describe, expect, it } from 'vitest'
+import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
 import { paths } from '../../app/paths'
-import type { Services } from '../../data/services'
 import type { NeedFormInput } from '../../domain/need'
 import { NeedDetailPage } from './NeedDetailPage'
 import { leakingRoof } from '../../../../test/support/sampleNeeds'
@@ -13,17 +12,11 @@ import { leakingRoof } from '../../../../test/support/sampleNeeds'
 const ID_CARD = '11010519491231002X'
 const form: NeedFormInput = { ...leakingRoof, idCard: ID_CARD }
 
-let services: Services | undefined
-
-beforeAll(installDomStubs)
-afterEach(async () => {
-  await closeScreen(services)
-  services = undefined
-})
+const screens = screenTests()
 
 async function openCorrection() {
-  const opened = await openStation()
-  services = opened.services
+  const opened = await screens.openStation()
+  const { services } = opened
   const registered = await opened.services.needs.register(form, { station: opened.station, by: '王芳', at: '2026-11-23T01:05:00.000Z' })
   if (!registered.ok) throw new Error('need refused')
   const need = registered.value

@@ -1,24 +1,16 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor } from '@testing-library/react'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { china, seedDuty } from '../../../../test/support/dutySeed'
-import { closeScreen, installDomStubs, openStation, renderScreen, SCREEN_TEST_TIMEOUT } from '../../../../test/support/renderApp'
+import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
 import { clock } from '../../app/clock'
 import { paths } from '../../app/paths'
-import type { Services } from '../../data/services'
 import { RegisterNeedPage } from './RegisterNeedPage'
 
 // 登记诉求 while a secretary is on duty (书记轮值): the channel starts as 书记轮值, the form says who will get
 // the need, and the need registered goes to them on that shift.
 
-let services: Services | undefined
-
-beforeAll(installDomStubs)
-afterEach(async () => {
-  vi.restoreAllMocks()
-  await closeScreen(services)
-  services = undefined
-})
+const screens = screenTests()
 
 /** Picks an option of a searchable drop-down by typing and Enter, as a clerk does. */
 async function choose(label: string, typed: string, option: string) {
@@ -47,8 +39,8 @@ async function fillNeed() {
 
 describe('registering a need while a secretary is on duty', { timeout: SCREEN_TEST_TIMEOUT }, () => {
   it('starts the channel at 书记轮值, names the secretary, and the need goes to them on that shift; another channel goes to nobody', async () => {
-    const opened = await openStation()
-    services = opened.services
+    const opened = await screens.openStation()
+    const { services } = opened
     const { nameOf, shift } = await seedDuty(services, opened.station)
     const morning = shift('2026-11-02#0')
     vi.spyOn(clock, 'now').mockReturnValue(china('2026-11-02T09:30:00'))
@@ -80,8 +72,8 @@ describe('registering a need while a secretary is on duty', { timeout: SCREEN_TE
   })
 
   it('leaves the channel at 窗口来访 when nobody is on duty; 书记轮值 chosen then goes to no shift', async () => {
-    const opened = await openStation()
-    services = opened.services
+    const opened = await screens.openStation()
+    const { services } = opened
     await seedDuty(services, opened.station)
     vi.spyOn(clock, 'now').mockReturnValue(china('2026-11-02T12:30:00'))
 

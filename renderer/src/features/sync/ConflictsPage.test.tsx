@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { closeScreen, installDomStubs, openStation, renderScreen, SCREEN_TEST_TIMEOUT } from '../../../../test/support/renderApp'
+import { describe, expect, it } from 'vitest'
+import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
 import { paths } from '../../app/paths'
 import type { Services } from '../../data/services'
 import type { NeedDoc, NeedFormInput } from '../../domain/need'
@@ -15,13 +15,7 @@ import { leakingRoof } from '../../../../test/support/sampleNeeds'
 
 const form: NeedFormInput = leakingRoof
 
-let services: Services | undefined
-
-beforeAll(installDomStubs)
-afterEach(async () => {
-  await closeScreen(services)
-  services = undefined
-})
+const screens = screenTests()
 
 /** The need's phone changed on two computers apart: both versions land in one database, as sync leaves them. */
 async function conflictedNeed(services: Services, need: NeedDoc): Promise<void> {
@@ -49,8 +43,8 @@ async function conflictedNeed(services: Services, need: NeedDoc): Promise<void> 
 
 describe('the conflict screen', { timeout: SCREEN_TEST_TIMEOUT }, () => {
   it('lists a merged conflict with both values; choosing the other value updates the need and files the record as handled', async () => {
-    const opened = await openStation()
-    services = opened.services
+    const opened = await screens.openStation()
+    const { services } = opened
     const registered = await services.needs.register(form, { station: opened.station, by: '王芳', at: '2026-11-23T01:05:00.000Z' })
     if (!registered.ok) throw new Error('need refused')
     const need = registered.value
@@ -88,8 +82,8 @@ describe('the conflict screen', { timeout: SCREEN_TEST_TIMEOUT }, () => {
   })
 
   it('says in the user’s language why a record cannot be handled, and leaves it open', async () => {
-    const opened = await openStation()
-    services = opened.services
+    const opened = await screens.openStation()
+    const { services } = opened
     const registered = await services.needs.register(form, { station: opened.station, by: '王芳', at: '2026-11-23T01:05:00.000Z' })
     if (!registered.ok) throw new Error('need refused')
     await conflictedNeed(services, registered.value)
@@ -104,8 +98,8 @@ describe('the conflict screen', { timeout: SCREEN_TEST_TIMEOUT }, () => {
   })
 
   it('the sync page’s link counts the open conflicts and leads to them', async () => {
-    const opened = await openStation()
-    services = opened.services
+    const opened = await screens.openStation()
+    const { services } = opened
     renderScreen(services, { [paths.sync]: <ConflictsLink />, [paths.conflicts]: <ConflictsPage /> }, paths.sync)
     expect((await screen.findByTestId('conflicts-link')).textContent).toContain('没有待处理的冲突')
     const registered = await services.needs.register(form, { station: opened.station, by: '王芳', at: '2026-11-23T01:05:00.000Z' })

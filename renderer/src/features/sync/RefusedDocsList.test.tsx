@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { closeScreen, installDomStubs, openStation, renderScreen, SCREEN_TEST_TIMEOUT } from '../../../../test/support/renderApp'
+import { describe, expect, it } from 'vitest'
+import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
 import { leakingRoof } from '../../../../test/support/sampleNeeds'
 import { paths } from '../../app/paths'
-import type { Services } from '../../data/services'
 import type { NeedDoc } from '../../domain/need'
 import { createI18n, keysOf, LANGUAGES, resourcesOf } from '../../i18n'
 import { RECORD_TYPES, recordPath, REFUSAL_REASONS, refusalText } from './refusedText'
@@ -14,18 +13,12 @@ import { RefusedDocsList } from './RefusedDocsList'
 // (written here as they would write it; the syncs themselves: sync/stationSync.test.ts and
 // test/integration/batchSync.test.ts).
 
-let services: Services | undefined
-
-beforeAll(installDomStubs)
-afterEach(async () => {
-  await closeScreen(services)
-  services = undefined
-})
+const screens = screenTests()
 
 const AT = '2026-11-26T01:30:00.000Z'
 
 /** 张三's leaking roof, registered at the desk: number 20261123-001. */
-async function registerRoof({ services, station }: Awaited<ReturnType<typeof openStation>>): Promise<NeedDoc> {
+async function registerRoof({ services, station }: Awaited<ReturnType<typeof screens.openStation>>): Promise<NeedDoc> {
   const registered = await services.needs.register(leakingRoof, { station, by: '王芳', at: '2026-11-23T01:05:00.000Z' })
   if (!registered.ok) throw new Error('need refused')
   return registered.value
@@ -34,8 +27,8 @@ const CASE_STEP = 'mediationStep:xinghe-01:01JCASE:01JSTEP'
 
 describe('the list of records central refused', { timeout: SCREEN_TEST_TIMEOUT }, () => {
   it('names each record, says why in plain words, leads to its page, and drops what has been uploaded since', async () => {
-    const opened = await openStation()
-    services = opened.services
+    const opened = await screens.openStation()
+    const { services } = opened
     const need = await registerRoof(opened)
     await services.device.refusedDocs.bulkPut([
       { id: need._id, rev: need._rev!, reason: 'badShape: resident.phone is required', at: AT },
@@ -67,8 +60,8 @@ describe('the list of records central refused', { timeout: SCREEN_TEST_TIMEOUT }
   })
 
   it('shows nothing while nothing is refused', async () => {
-    const opened = await openStation()
-    services = opened.services
+    const opened = await screens.openStation()
+    const { services } = opened
     renderScreen(services, { [paths.sync]: <><p>中心同步</p><RefusedDocsList /></> }, paths.sync)
     expect(await screen.findByText('中心同步')).toBeTruthy()
     expect(screen.queryByTestId('refused-docs')).toBeNull()
