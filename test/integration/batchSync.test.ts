@@ -7,18 +7,15 @@
 import { createServer, type Socket } from 'node:net'
 import PouchDB from 'pouchdb-browser'
 import memoryAdapter from 'pouchdb-adapter-memory'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DeviceStore } from '../../renderer/src/data/deviceStore'
 import { newNeedDoc, type NeedDoc } from '../../renderer/src/domain/need'
 import type { SyncSettings } from '../../renderer/src/domain/syncSettings'
 import { BatchSync, type BatchState } from '../../renderer/src/sync/batchSync'
 import { refusedDocs } from '../../renderer/src/sync/refusedDocs'
-import { setupStation } from '../../renderer/src/sync/central/provision'
-import { readValidateSources } from '../../renderer/src/sync/central/validateSources'
 import { StationSync } from '../../renderer/src/sync/stationSync'
 import { recentRuns } from '../../renderer/src/sync/syncJournal'
-import { startCentral, type Central } from '../support/centralServer'
-import { adminStationDb, stationSettings, until } from '../support/syncTestKit'
+import { centralForTests, until } from '../support/syncTestKit'
 import { residentForm, ulidAt } from '../support/sampleNeeds'
 
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
@@ -28,26 +25,12 @@ type Code = (typeof STATIONS)[number]
 const PASSWORD = 'pw-批量-sync'
 const N = 600
 
-let central: Central
-const cleanups: Array<() => Promise<unknown>> = []
+const kit = centralForTests(Object.fromEntries(STATIONS.map((code) => [code, PASSWORD])), 60_000)
+const { cleanups, adminDb } = kit
 let made = 0
 const unique = (what: string) => `${what}-${process.pid}-${++made}-${Math.random().toString(36).slice(2, 8)}`
 
-beforeAll(async () => {
-  central = await startCentral()
-  for (const code of STATIONS) {
-    await setupStation({ serverUrl: central.adminUrl, station: code, name: `${code} 驿站`, password: PASSWORD, sources: readValidateSources() })
-  }
-}, 60_000)
-
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined)
-  await central?.stop()
-})
-
-const settingsOf = (code: Code, over: Partial<SyncSettings> = {}) => stationSettings(central.url, code, over)
-
-const adminDb = (code: string) => adminStationDb(central, code)
+const settingsOf = (code: Code, over: Partial<SyncSettings> = {}) => kit.settingsOf(code, over)
 
 /** `count` needs of station `code`, ids sortable by `n`. */
 function needs(code: Code, count: number, from = 0): NeedDoc[] {
@@ -251,13 +234,13 @@ describe('faults', () => {
     const settings = settingsOf('bfault-04')
     const run = batch.run(settings, PASSWORD)
     await until(() => batch.getState().done >= 150, 'part of the upload')
-    central.kill()
+    kit.server.kill()
     const failed = await run
     expect(failed).toMatchObject({ phase: 'failed', problem: 'unreachable' })
     expect(failed.done).toBeLessThan(N)
     expect(batch.canResume(settings)).toBe(true)
 
-    await central.restart()
+    await kit.server.restart()
     const states = record(batch)
     const end = await batch.run(settings, PASSWORD, { resume: true })
     expect(end.phase).toBe('done')

@@ -3,17 +3,14 @@
 // rules (each field's newest edit), the value that lost is kept in a conflict record, every copy —
 // both computers and central — ends with one version and no conflict, and a technician resolves it.
 import PouchDB from 'pouchdb-browser'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openLocalDb } from '../../renderer/src/data/localDb'
 import { startServices, type Services } from '../../renderer/src/data/services'
 import type { ConflictDoc } from '../../renderer/src/domain/conflictMerge'
 import { needFormOf, type NeedDoc, type NeedFormInput } from '../../renderer/src/domain/need'
 import type { StationForm } from '../../renderer/src/domain/station'
-import { setupStation } from '../../renderer/src/sync/central/provision'
-import { readValidateSources } from '../../renderer/src/sync/central/validateSources'
 import { StationSync } from '../../renderer/src/sync/stationSync'
-import { startCentral, type Central } from '../support/centralServer'
-import { adminStationDb, stationSettings, until } from '../support/syncTestKit'
+import { centralForTests, until } from '../support/syncTestKit'
 import { leakingRoof } from '../support/sampleNeeds'
 
 const IdbPouch = PouchDB.defaults({ adapter: 'idb' }) as PouchDB.Static
@@ -21,23 +18,13 @@ const FAST = { backoff: { firstMs: 100, maxMs: 1000 } }
 const CODE = 'xinghe-01'
 const PASSWORD = 'pw-星河'
 
-let central: Central
-const cleanups: Array<() => Promise<unknown>> = []
+const kit = centralForTests({ [CODE]: PASSWORD })
+const { cleanups } = kit
 let made = 0
 const unique = (what: string) => `${what}-${process.pid}-${++made}`
 
-beforeAll(async () => {
-  central = await startCentral()
-  await setupStation({ serverUrl: central.adminUrl, station: CODE, name: '星河驿站', password: PASSWORD, sources: readValidateSources() })
-}, 30_000)
-
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined)
-  await central?.stop()
-})
-
-const settings = () => stationSettings(central.url, CODE)
-const adminDb = () => adminStationDb(central, CODE)
+const settings = () => kit.settingsOf(CODE)
+const adminDb = () => kit.adminDb(CODE)
 
 const stationForm: StationForm = {
   name: '星河党群服务驿站',

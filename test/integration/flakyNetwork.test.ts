@@ -7,17 +7,14 @@
 import { EventEmitter } from 'node:events'
 import PouchDB from 'pouchdb-browser'
 import memoryAdapter from 'pouchdb-adapter-memory'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DeviceStore } from '../../renderer/src/data/deviceStore'
 import { newNeedDoc, type NeedDoc, type NeedForm } from '../../renderer/src/domain/need'
 import type { SyncSettings } from '../../renderer/src/domain/syncSettings'
 import type { SyncPhase } from '../../renderer/src/domain/syncStatus'
-import { setupStation } from '../../renderer/src/sync/central/provision'
-import { readValidateSources } from '../../renderer/src/sync/central/validateSources'
 import { StationSync } from '../../renderer/src/sync/stationSync'
 import { recentRuns } from '../../renderer/src/sync/syncJournal'
-import { startCentral, type Central } from '../support/centralServer'
-import { adminStationDb, stationSettings, until } from '../support/syncTestKit'
+import { centralForTests, stationSettings, until } from '../support/syncTestKit'
 import { startFlakyProxy, type FlakyProxy } from '../support/flakyProxy'
 
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
@@ -27,25 +24,13 @@ const OPTIONS = { backoff: { firstMs: 50, maxMs: 500 }, batchSize: 25 }
 const PASSWORDS = { 'xinghe-01': 'pw-xinghe-口令', 'dongfeng-02': 'pw-dongfeng' } as const
 type Code = keyof typeof PASSWORDS
 
-let central: Central
-const cleanups: Array<() => Promise<unknown>> = []
+const kit = centralForTests(PASSWORDS)
+const { cleanups } = kit
 let made = 0
 const unique = (what: string) => `${what}-${process.pid}-${++made}`
 
-beforeAll(async () => {
-  central = await startCentral()
-  for (const [code, password] of Object.entries(PASSWORDS)) {
-    await setupStation({ serverUrl: central.adminUrl, station: code, name: `${code} 驿站`, password, sources: readValidateSources() })
-  }
-}, 30_000)
-
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error('cleanup', error))
-  await central?.stop()
-})
-
 async function flakyProxy(seed: number): Promise<FlakyProxy> {
-  const proxy = await startFlakyProxy(() => central.port, { seed })
+  const proxy = await startFlakyProxy(() => kit.server.port, { seed })
   cleanups.push(async () => {
     await proxy.close()
     expect(proxy.stats().open).toBe(0)
@@ -56,7 +41,7 @@ async function flakyProxy(seed: number): Promise<FlakyProxy> {
 const settingsOf = (code: Code, proxy: FlakyProxy) => stationSettings(proxy.url, code)
 
 /** The server as its admin sees it, directly (not through the proxy). */
-const adminDb = (code: Code) => adminStationDb(central, code)
+const adminDb = (code: Code) => kit.adminDb(code)
 
 const form = (desk: string, n: number): NeedForm => ({
   residentName: `群众${desk}${n}`,

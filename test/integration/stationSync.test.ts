@@ -6,7 +6,7 @@
 import { createServer } from 'node:net'
 import PouchDB from 'pouchdb-browser'
 import memoryAdapter from 'pouchdb-adapter-memory'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DeviceStore } from '../../renderer/src/data/deviceStore'
 import { openLocalDb } from '../../renderer/src/data/localDb'
 import { startServices, type Services } from '../../renderer/src/data/services'
@@ -14,12 +14,9 @@ import { newNeedDoc, type NeedDoc, type NeedFormInput } from '../../renderer/src
 import type { StationForm } from '../../renderer/src/domain/station'
 import type { SyncSettings } from '../../renderer/src/domain/syncSettings'
 import type { SyncState } from '../../renderer/src/domain/syncStatus'
-import { setupStation } from '../../renderer/src/sync/central/provision'
-import { readValidateSources } from '../../renderer/src/sync/central/validateSources'
 import { StationSync } from '../../renderer/src/sync/stationSync'
 import { recentRuns } from '../../renderer/src/sync/syncJournal'
-import { startCentral, type Central } from '../support/centralServer'
-import { adminStationDb, stationSettings, until } from '../support/syncTestKit'
+import { centralForTests, until } from '../support/syncTestKit'
 
 const IdbPouch = PouchDB.defaults({ adapter: 'idb' }) as PouchDB.Static
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
@@ -29,26 +26,12 @@ const FAST = { backoff: { firstMs: 100, maxMs: 1000 } }
 const PASSWORDS = { 'xinghe-01': 'pw-xinghe-口令', 'dongfeng-02': 'pw-dongfeng' } as const
 type Code = keyof typeof PASSWORDS
 
-let central: Central
-const cleanups: Array<() => Promise<unknown>> = []
+const kit = centralForTests(PASSWORDS)
+const { cleanups, adminDb } = kit
 let made = 0
 const unique = (what: string) => `${what}-${process.pid}-${++made}-${Math.random().toString(36).slice(2, 8)}`
 
-beforeAll(async () => {
-  central = await startCentral()
-  for (const [code, password] of Object.entries(PASSWORDS)) {
-    await setupStation({ serverUrl: central.adminUrl, station: code, name: `${code} 驿站`, password, sources: readValidateSources() })
-  }
-}, 30_000)
-
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined)
-  await central?.stop()
-})
-
-const settingsOf = (code: Code, over: Partial<SyncSettings> = {}) => stationSettings(central.url, code, over)
-
-const adminDb = (code: string) => adminStationDb(central, code)
+const settingsOf = (code: Code, over: Partial<SyncSettings> = {}) => kit.settingsOf(code, over)
 
 const stationForm = (code: Code): StationForm => ({
   name: `${code} 党群服务驿站`,
@@ -182,10 +165,10 @@ describe('a server killed in the middle of a large replication', () => {
 
     await sync.start(settingsOf('dongfeng-02'), PASSWORDS['dongfeng-02'])
     await until(async () => (await server.info()).doc_count > before + 200, 'part of the upload on the server')
-    central.kill()
+    kit.server.kill()
     await until(() => sync.status.phase === 'offline', 'the station to notice the server is gone')
     expect(sync.status.pending).toBeGreaterThan(0)
-    await central.restart()
+    await kit.server.restart()
     await until(() => synced(sync)(), 'synced after the restart', 40_000)
 
     const local = await contents(db)
@@ -243,7 +226,7 @@ describe('testing the connection', () => {
 describe('station credentials', () => {
   it('cannot read or write another station’s database', async () => {
     const asA = { username: 'station-xinghe-01', password: PASSWORDS['xinghe-01'] }
-    const bDb = new PouchDB(`${central.url}station-dongfeng-02`, { skip_setup: true, auth: asA })
+    const bDb = new PouchDB(`${kit.server.url}station-dongfeng-02`, { skip_setup: true, auth: asA })
     await expect(bDb.allDocs()).rejects.toMatchObject({ status: expect.any(Number) })
     await expect(bDb.get('station:dongfeng-02')).rejects.toMatchObject({ status: expect.any(Number) })
     const need = newNeedDoc(

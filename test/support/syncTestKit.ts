@@ -1,8 +1,39 @@
-// What the sync tests share: waiting for a condition, a station's sync settings, and the station's
-// database on the central server as its admin sees it.
+// What the sync tests share: the central server of a test file, waiting for a condition, a station's sync
+// settings, and the station's database on the central server as its admin sees it.
 import PouchDB from 'pouchdb-browser'
+import { afterAll, beforeAll } from 'vitest'
 import type { SyncSettings } from '../../renderer/src/domain/syncSettings'
-import type { Central } from './centralServer'
+import { setupStation } from '../../renderer/src/sync/central/provision'
+import { readValidateSources } from '../../renderer/src/sync/central/validateSources'
+import { startCentral, type Central } from './centralServer'
+
+/**
+ * The central server of a sync test file: started before its tests, with these stations (code → the
+ * station user's password) provisioned as a technician does, and stopped after them, once whatever the
+ * tests put in `cleanups` has run (newest first).
+ */
+export function centralForTests(passwords: Readonly<Record<string, string>>, startMs = 30_000) {
+  let central: Central
+  const cleanups: Array<() => Promise<unknown>> = []
+  beforeAll(async () => {
+    central = await startCentral()
+    for (const [code, password] of Object.entries(passwords)) {
+      await setupStation({ serverUrl: central.adminUrl, station: code, name: `${code} 驿站`, password, sources: readValidateSources() })
+    }
+  }, startMs)
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error('cleanup', error))
+    await central?.stop()
+  })
+  return {
+    get server(): Central {
+      return central
+    },
+    cleanups,
+    settingsOf: (code: string, over: Partial<SyncSettings> = {}) => stationSettings(central.url, code, over),
+    adminDb: (code: string) => adminStationDb(central, code),
+  }
+}
 
 /** Polls until `check` holds; on timeout says what was awaited, with `diagnose`'s state if given. */
 export async function until(
