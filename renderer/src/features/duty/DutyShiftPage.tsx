@@ -2,7 +2,7 @@ import { PhoneOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Input, Result, Row, Space, Spin, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router-dom'
+import { useNavigate, useParams } from 'react-router-dom'
 import { useNow, useToday } from '../../app/clock'
 import { paths } from '../../app/paths'
 import { useCommandContext, useStation } from '../../app/session'
@@ -11,7 +11,7 @@ import { EARLY_CHECK_IN_MINUTES, handoverFor, type DutyNoteDoc } from '../../dom
 import { shiftInstant } from '../../domain/dutyPlan'
 import type { RotaShift } from '../../domain/dutyRota'
 import { localDateTime } from '../../domain/localTime'
-import { DueBadge, StatusTag, useCategoryPath } from '../needs/needTags'
+import { NeedListItem } from '../needs/NeedListItem'
 import { AttendanceButtons, AttendanceState } from './DutyAttendance'
 import { attendanceView, clockTime, neighbours, secretaryOf, shiftWhenText } from './dutyDeskView'
 import { useDuty, type DutyData } from './useDuty'
@@ -188,7 +188,6 @@ function ShiftNeeds({ shiftKey }: { shiftKey: string }) {
   const { t } = useTranslation()
   const { ledger, version } = useLedger()
   const today = useToday()
-  const categoryPath = useCategoryPath()
   const rows = useMemo(
     () =>
       ledger
@@ -207,28 +206,14 @@ function ShiftNeeds({ shiftKey }: { shiftKey: string }) {
       ) : (
         <ul aria-label={title} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {rows.map((row) => (
-            <li key={row.id} data-need-id={row.id} style={{ borderBottom: '1px solid #f0f0f0' }}>
-              <Link to={paths.need(row.id)} style={{ display: 'block', padding: '10px 24px', color: 'inherit' }}>
-                <Flex justify="space-between" align="center" gap={12} wrap>
-                  <span>
-                    <Typography.Text strong>{row.residentName}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                      {row.number} · {clockTime(row.registeredAt)} · {row.village} · {categoryPath(row.categoryItem)}
-                    </Typography.Text>
-                    {row.handlerName && (
-                      <Typography.Text style={{ marginLeft: 8 }}>{t('dutyDesk.shift.handler', { name: row.handlerName })}</Typography.Text>
-                    )}
-                  </span>
-                  <span>
-                    <StatusTag status={row.status} />
-                    <DueBadge dueDate={row.dueDate} status={row.status} today={today} />
-                  </span>
-                </Flex>
-                <Typography.Paragraph type="secondary" ellipsis={{ rows: 1 }} style={{ margin: 0 }}>
-                  {row.description}
-                </Typography.Paragraph>
-              </Link>
-            </li>
+            <NeedListItem
+              key={row.id}
+              row={row}
+              today={today}
+              time={clockTime(row.registeredAt)}
+              withDescription
+              extra={row.handlerName && <Typography.Text style={{ marginLeft: 8 }}>{t('dutyDesk.shift.handler', { name: row.handlerName })}</Typography.Text>}
+            />
           ))}
         </ul>
       )}

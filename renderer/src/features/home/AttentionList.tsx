@@ -1,9 +1,8 @@
-import { Card, Flex, Typography } from 'antd'
+import { Card, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
-import { paths } from '../../app/paths'
 import type { LedgerRow } from '../../domain/ledger'
-import { DueBadge, StatusTag, useCategoryPath } from '../needs/needTags'
+import { NeedListItem } from '../needs/NeedListItem'
 
 // A short list of needs on the home page; each line opens the need.
 
@@ -26,7 +25,6 @@ export function AttentionList({
   testId: string
 }) {
   const { t } = useTranslation()
-  const categoryPath = useCategoryPath()
   return (
     <Card
       title={
@@ -44,22 +42,7 @@ export function AttentionList({
         <>
           <ul aria-label={title} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {rows.map((row) => (
-              <li key={row.id} style={{ borderBottom: '1px solid #f0f0f0' }}>
-                <Link to={paths.need(row.id)} style={{ display: 'block', padding: '10px 24px', color: 'inherit' }}>
-                  <Flex justify="space-between" align="center" gap={12} wrap>
-                    <span>
-                      <Typography.Text strong>{row.residentName}</Typography.Text>
-                      <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                        {row.number} · {row.village} · {categoryPath(row.categoryItem)}
-                      </Typography.Text>
-                    </span>
-                    <span>
-                      <StatusTag status={row.status} />
-                      <DueBadge dueDate={row.dueDate} status={row.status} today={today} />
-                    </span>
-                  </Flex>
-                </Link>
-              </li>
+              <NeedListItem key={row.id} row={row} today={today} />
             ))}
           </ul>
           {total > rows.length && (
