@@ -40,7 +40,8 @@ describe('the list of records central refused', { timeout: SCREEN_TEST_TIMEOUT }
     const list = await screen.findByTestId('refused-docs')
     expect(list.textContent).toContain('被中心拒收的记录（3 条）')
 
-    const needRow = within(list).getByText('诉求 20261123-001 · 张三').closest('tr') as HTMLElement
+    // The ledger names the need once its read model has it: live, so wait for it.
+    const needRow = (await within(list).findByText('诉求 20261123-001 · 张三')).closest('tr') as HTMLElement
     expect(needRow.textContent).toContain('缺少“联系电话”，请补填后保存')
     expect(needRow.textContent).toContain('服务器的说明：badShape: resident.phone is required')
     expect(needRow.textContent).toContain('2026-11-26 09:30')
