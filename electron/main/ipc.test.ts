@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { IpcMainInvokeEvent } from 'electron'
@@ -63,7 +63,10 @@ async function invoke(channel: string, event: IpcMainInvokeEvent, ...args: unkno
   return handler(event, ...args)
 }
 
+// Every test starts from an empty userData folder, as on a first start, whatever ran before it.
 beforeEach(() => {
+  rmSync(electron.userData, { recursive: true, force: true })
+  mkdirSync(electron.userData, { recursive: true })
   trusted = true
   electron.encryption = true
   electron.showSaveDialog.mockReset()
@@ -198,9 +201,12 @@ describe('shell:secrets', () => {
   })
 
   it('refuses to keep anything when the OS offers no encryption, never writing it in clear', async () => {
+    await expect(invoke(IPC.secretsSave, fakeEvent(), 'k.kept', 'kept-before')).resolves.toBe(true)
     electron.encryption = false
     await expect(invoke(IPC.secretsSave, fakeEvent(), 'k.clear', 'plain-password')).resolves.toBe(false)
-    expect(readFileSync(secretsFile(), 'utf8')).not.toContain('plain-password')
+    const stored = readFileSync(secretsFile(), 'utf8')
+    expect(stored).not.toContain('plain-password')
+    expect(Object.keys(JSON.parse(stored).secrets)).toEqual(['k.kept'])
     await expect(invoke(IPC.secretsLoad, fakeEvent(), 'k.clear')).resolves.toBeNull()
   })
 
