@@ -55,7 +55,8 @@ const districtIds = async () => {
 
 const outcomes = (report: SetupReport) => Object.fromEntries(report.steps.map((s) => [s.what, s.outcome]))
 
-describe('setting up the central server for stations', () => {
+// One central server, set up once: each step builds on the ones before it, so they run in order.
+describe('setting up the central server for stations', { shuffle: false }, () => {
   const xingfu: [string, string] = ['station-xingfu', 'xingfu-password-1']
   const yangguang: [string, string] = ['station-yangguang', '']
   let first: SetupReport
