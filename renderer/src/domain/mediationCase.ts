@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { checkIdCard } from './idCard'
 import { checkPhone } from './phone'
-import type { RecordBase } from './records'
+import { recordBase, type Actor, type RecordBase } from './records'
 
 // 矛盾纠纷调处: a dispute brought to the centre's mediation desk, its parties on each side, and who
 // may see their details. Sessions, steps and follow-ups are documents of their own (mediationLifecycle).
@@ -104,17 +104,11 @@ export interface MediationCaseDoc extends RecordBase {
 export const mediationCaseId = (stationId: string, ulid: string) => `mediationCase:${stationId}:${ulid}`
 
 /** The case as a new document (the caller reads the clock and makes the ids). */
-export function newMediationCase(form: CaseForm, ids: { stationId: string; ulid: string; number: string }, actor: { by: string; at: string }): MediationCaseDoc {
+export function newMediationCase(form: CaseForm, ids: { stationId: string; ulid: string; number: string }, actor: Actor): MediationCaseDoc {
   const party = (p: CaseForm['applicants'][number]): Party => ({ name: p.name, phone: p.phone, address: p.address, ...(p.idCard ? { idCard: p.idCard } : {}) })
   return {
-    _id: mediationCaseId(ids.stationId, ids.ulid),
+    ...recordBase('mediationCase', mediationCaseId(ids.stationId, ids.ulid), ids.stationId, actor),
     type: 'mediationCase',
-    schemaVersion: 1,
-    stationId: ids.stationId,
-    createdAt: actor.at,
-    createdBy: actor.by,
-    updatedAt: actor.at,
-    updatedBy: actor.by,
     number: ids.number,
     receivedAt: actor.at,
     source: form.source,
