@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { planDuty, type Secretary } from './dutyPlan'
 import { DEFAULT_DUTY_PATTERN } from './dutyRoster'
 import { checkDutyChange, onDuty, rotaOf, type DutyChange, type DutyChangeDoc, type DutyPlanDoc } from './dutyRota'
+import { recordBase } from './records'
 
 const secretaries: Secretary[] = ['A', 'B', 'C'].map((id) => ({
   _id: `dutySecretary:XF:${id}`,
@@ -16,28 +17,16 @@ function planDoc(id: string, from: string, to: string, createdAt: string): DutyP
   const result = planDuty({ from, to, secretaries, pattern: DEFAULT_DUTY_PATTERN })
   if (!result.ok) throw new Error(result.error)
   return {
-    _id: `dutyPlan:XF:${id}`,
+    ...recordBase('dutyPlan', `dutyPlan:XF:${id}`, 'XF', { by: '王芳', at: createdAt }),
     type: 'dutyPlan',
-    schemaVersion: 1,
-    stationId: 'XF',
-    createdAt,
-    createdBy: '王芳',
-    updatedAt: createdAt,
-    updatedBy: '王芳',
     ...result.value,
   }
 }
 
 let changeNo = 0
 const changeDoc = (change: DutyChange, at: string): DutyChangeDoc => ({
-  _id: `dutyChange:XF:${String(++changeNo).padStart(4, '0')}`,
+  ...recordBase('dutyChange', `dutyChange:XF:${String(++changeNo).padStart(4, '0')}`, 'XF', { by: '王芳', at }),
   type: 'dutyChange',
-  schemaVersion: 1,
-  stationId: 'XF',
-  createdAt: at,
-  createdBy: '王芳',
-  updatedAt: at,
-  updatedBy: '王芳',
   at,
   by: '王芳',
   ...change,

@@ -11,6 +11,7 @@ import {
   type CaseStepInput,
 } from './mediationLifecycle'
 import { wallDispute } from '../../../test/support/sampleCases'
+import { recordBase } from './records'
 
 const form: CaseFormInput = wallDispute({
   respondents: [{ name: '李四', phone: '0531-88886666', idCard: '', address: '星河村二组' }],
@@ -21,14 +22,8 @@ const form: CaseFormInput = wallDispute({
 let n = 0
 const step = (input: CaseStepInput, at: string): CaseStepDoc =>
   ({
-    _id: `mediationStep:XF:01J:${String(++n).padStart(4, '0')}`,
+    ...recordBase('mediationStep', `mediationStep:XF:01J:${String(++n).padStart(4, '0')}`, 'XF', { by: '王芳', at }),
     type: 'mediationStep',
-    schemaVersion: 1,
-    stationId: 'XF',
-    createdAt: at,
-    createdBy: '王芳',
-    updatedAt: at,
-    updatedBy: '王芳',
     caseId: 'mediationCase:XF:01J',
     at,
     by: '王芳',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { DutyCheckDoc } from '../../domain/dutyDesk'
 import type { RotaShift } from '../../domain/dutyRota'
 import { attendanceView, dutyIdle, neighbours, onShiftAt } from './dutyDeskView'
+import { recordBase } from '../../domain/records'
 
 const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
 
@@ -23,14 +24,8 @@ const secretaries = [
   { _id: 'B', name: '张书记', village: '东风村', phone: '13800000002' },
 ]
 const check = (shiftKey: string, kind: 'in' | 'out', at: string): DutyCheckDoc => ({
-  _id: `dutyCheck:XF:${at}`,
+  ...recordBase('dutyCheck', `dutyCheck:XF:${at}`, 'XF', { by: '王芳', at }),
   type: 'dutyCheck',
-  schemaVersion: 1,
-  stationId: 'XF',
-  createdAt: at,
-  createdBy: '王芳',
-  updatedAt: at,
-  updatedBy: '王芳',
   shiftKey,
   secretaryId: 'A',
   kind,
