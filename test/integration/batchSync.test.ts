@@ -15,7 +15,7 @@ import { BatchSync, type BatchState } from '../../renderer/src/sync/batchSync'
 import { refusedDocs } from '../../renderer/src/sync/refusedDocs'
 import { StationSync } from '../../renderer/src/sync/stationSync'
 import { recentRuns } from '../../renderer/src/sync/syncJournal'
-import { centralForTests, until } from '../support/syncTestKit'
+import { centralForTests, closedPort, until } from '../support/syncTestKit'
 import { residentForm, ulidAt } from '../support/sampleNeeds'
 
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
@@ -78,14 +78,6 @@ function record(batch: BatchSync): BatchState[] {
 /** Ids of the needs in a database (design documents and the like left out). */
 async function needIds(db: PouchDB.Database): Promise<string[]> {
   return (await db.allDocs({ startkey: 'need:', endkey: 'need:\uffff' })).rows.map((row) => row.id)
-}
-
-async function closedPort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as { port: number }
-  await new Promise((resolve) => probe.close(resolve))
-  return port
 }
 
 describe('立即同步 uploads in batches', () => {

@@ -12,7 +12,6 @@ import memoryAdapter from 'pouchdb-adapter-memory'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openLocalDb } from '../../renderer/src/data/localDb'
 import { startServices, type Services } from '../../renderer/src/data/services'
-import type { NeedFormInput } from '../../renderer/src/domain/need'
 import type { StationForm } from '../../renderer/src/domain/station'
 import { BundleError, databaseOrigin, exportBundle, importBundle, readBundle, sha256Hex } from '../../renderer/src/sync/bundle'
 import { acknowledgePending, loadBundleAck, noteExported, noteReturnBundle } from '../../renderer/src/sync/bundleAck'
@@ -20,6 +19,7 @@ import { EXIT, runCli } from '../../renderer/src/sync/central/cli'
 import { setupStation } from '../../renderer/src/sync/central/provision'
 import { readValidateSources } from '../../renderer/src/sync/central/validateSources'
 import { startCentral, type Central } from '../support/centralServer'
+import { residentForm } from '../support/sampleNeeds'
 import { adminStationDb } from '../support/syncTestKit'
 
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
@@ -57,15 +57,7 @@ const stationForm = (code: Code, staff = ['王芳']): StationForm => ({
   deadlineMode: 'calendar',
 })
 
-const needForm = (n: number): NeedFormInput => ({
-  residentName: `群众${n}`,
-  phone: '13800138000',
-  village: '星河村',
-  categoryItem: 'elderly.daily-care',
-  channel: 'window',
-  urgency: 'normal',
-  description: `第 ${n} 件诉求`,
-})
+const needForm = (n: number) => residentForm(n, { description: `第 ${n} 件诉求` })
 
 /** A station as the app runs it (PouchDB in memory here), with needs, steps and an edited settings document. */
 async function stationWithWork(code: Code, needs = 3): Promise<Services> {

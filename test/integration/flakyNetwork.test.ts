@@ -9,13 +9,14 @@ import PouchDB from 'pouchdb-browser'
 import memoryAdapter from 'pouchdb-adapter-memory'
 import { describe, expect, it } from 'vitest'
 import { DeviceStore } from '../../renderer/src/data/deviceStore'
-import { newNeedDoc, type NeedDoc, type NeedForm } from '../../renderer/src/domain/need'
+import { newNeedDoc, type NeedDoc } from '../../renderer/src/domain/need'
 import type { SyncSettings } from '../../renderer/src/domain/syncSettings'
 import type { SyncPhase } from '../../renderer/src/domain/syncStatus'
 import { StationSync } from '../../renderer/src/sync/stationSync'
 import { recentRuns } from '../../renderer/src/sync/syncJournal'
 import { centralForTests, stationSettings, until } from '../support/syncTestKit'
 import { startFlakyProxy, type FlakyProxy } from '../support/flakyProxy'
+import { residentForm } from '../support/sampleNeeds'
 
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
 
@@ -43,17 +44,7 @@ const settingsOf = (code: Code, proxy: FlakyProxy) => stationSettings(proxy.url,
 /** The server as its admin sees it, directly (not through the proxy). */
 const adminDb = (code: Code) => kit.adminDb(code)
 
-const form = (desk: string, n: number): NeedForm => ({
-  residentName: `群众${desk}${n}`,
-  phone: '13800138000',
-  idCard: '',
-  village: '星河村',
-  address: '',
-  categoryItem: 'elderly.daily-care',
-  channel: 'window',
-  urgency: 'normal',
-  description: `${desk} 台第 ${n} 件诉求`,
-})
+const form = (desk: string, n: number) => residentForm(n, { residentName: `群众${desk}${n}`, description: `${desk} 台第 ${n} 件诉求` })
 
 /** Needs of one desk: ids and contents that tell the desk and the number. */
 const needsOf = (code: Code, desk: string, from: number, count: number): NeedDoc[] => {

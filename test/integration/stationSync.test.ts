@@ -3,20 +3,20 @@
 // a change made on central reaches the station's ledger without a reload, a server killed in the
 // middle of a large replication comes back and nothing is lost or doubled, and the connection test
 // tells a wrong password from a wrong station from no server at all.
-import { createServer } from 'node:net'
 import PouchDB from 'pouchdb-browser'
 import memoryAdapter from 'pouchdb-adapter-memory'
 import { describe, expect, it } from 'vitest'
 import { DeviceStore } from '../../renderer/src/data/deviceStore'
 import { openLocalDb } from '../../renderer/src/data/localDb'
 import { startServices, type Services } from '../../renderer/src/data/services'
-import { newNeedDoc, type NeedDoc, type NeedFormInput } from '../../renderer/src/domain/need'
+import { newNeedDoc, type NeedDoc } from '../../renderer/src/domain/need'
 import type { StationForm } from '../../renderer/src/domain/station'
 import type { SyncSettings } from '../../renderer/src/domain/syncSettings'
 import type { SyncState } from '../../renderer/src/domain/syncStatus'
 import { StationSync } from '../../renderer/src/sync/stationSync'
 import { recentRuns } from '../../renderer/src/sync/syncJournal'
-import { centralForTests, until } from '../support/syncTestKit'
+import { residentForm } from '../support/sampleNeeds'
+import { centralForTests, closedPort, until } from '../support/syncTestKit'
 
 const IdbPouch = PouchDB.defaults({ adapter: 'idb' }) as PouchDB.Static
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
@@ -43,17 +43,7 @@ const stationForm = (code: Code): StationForm => ({
   deadlineMode: 'calendar',
 })
 
-const needForm = (n: number): NeedFormInput => ({
-  residentName: `群众${n}`,
-  phone: '13800138000',
-  idCard: '',
-  village: '星河村',
-  address: '',
-  categoryItem: 'elderly.daily-care',
-  channel: 'window',
-  urgency: 'normal',
-  description: `第 ${n} 件诉求`,
-})
+const needForm = (n: number) => residentForm(n, { description: `第 ${n} 件诉求` })
 
 /** A station as the app runs it: PouchDB on IndexedDB, the read model, the ledger, and sync. */
 async function openStation(code: Code): Promise<{ services: Services; sync: StationSync }> {
@@ -185,14 +175,6 @@ describe('a server killed in the middle of a large replication', () => {
 })
 
 describe('testing the connection', () => {
-  async function closedPort(): Promise<number> {
-    const probe = createServer()
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-    const { port } = probe.address() as { port: number }
-    await new Promise((resolve) => probe.close(resolve))
-    return port
-  }
-
   it('gives a clear verdict for each case', async () => {
     const sync = new StationSync(new MemoryPouch(unique('verdicts')), new DeviceStore(unique('device')))
     expect(await sync.testConnection(settingsOf('xinghe-01'), PASSWORDS['xinghe-01'])).toBe('ok')

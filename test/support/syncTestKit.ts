@@ -1,5 +1,6 @@
 // What the sync tests share: the central server of a test file, waiting for a condition, a station's sync
-// settings, and the station's database on the central server as its admin sees it.
+// settings, the station's database on the central server as its admin sees it, and a port nothing answers on.
+import { createServer } from 'node:net'
 import PouchDB from 'pouchdb-browser'
 import { afterAll, beforeAll } from 'vitest'
 import type { SyncSettings } from '../../renderer/src/domain/syncSettings'
@@ -63,3 +64,12 @@ export const stationSettings = (url: string, code: string, over: Partial<SyncSet
 /** The station's database on central, as its admin sees it. */
 export const adminStationDb = (central: Central, code: string) =>
   new PouchDB(`${central.url}station-${code}`, { skip_setup: true, auth: { username: central.admin.username, password: central.admin.password } })
+
+/** A port on 127.0.0.1 that nothing listens on (taken, then let go): a server that is down. */
+export async function closedPort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as { port: number }
+  await new Promise((resolve) => probe.close(resolve))
+  return port
+}
