@@ -10,9 +10,9 @@ import { onDuty } from '../../renderer/src/domain/dutyRota'
 import type { NeedFormInput } from '../../renderer/src/domain/need'
 import type { StationDoc, StationForm } from '../../renderer/src/domain/station'
 import { dutyNeed } from '../support/sampleNeeds'
+import { china } from '../support/chinaTime'
 
 const IdbPouch = PouchDB.defaults({ adapter: 'idb' }) as PouchDB.Static
-const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
 
 let made = 0
 const open: Services[] = []

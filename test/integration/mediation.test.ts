@@ -10,9 +10,9 @@ import type { CaseFormInput } from '../../renderer/src/domain/mediationCase'
 import { followUpsDue } from '../../renderer/src/domain/mediationLifecycle'
 import type { StationDoc } from '../../renderer/src/domain/station'
 import { wallDispute } from '../support/sampleCases'
+import { china } from '../support/chinaTime'
 
 const IdbPouch = PouchDB.defaults({ adapter: 'idb' }) as PouchDB.Static
-const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
 
 let made = 0
 const open: Services[] = []

@@ -13,6 +13,7 @@ import { ledgerRow, newestFirst } from '../../renderer/src/domain/ledger'
 import { DESCRIPTION_MAX, newNeedDoc, type NeedDoc, type NeedForm, type NeedFormInput } from '../../renderer/src/domain/need'
 import { newNeedEventDoc, type NeedEventInput } from '../../renderer/src/domain/needLifecycle'
 import type { StationDoc, StationForm } from '../../renderer/src/domain/station'
+import { china } from '../support/chinaTime'
 
 // defaults() returns a full PouchDB class; its typings only promise a constructor.
 const IdbPouch = PouchDB.defaults({ adapter: 'idb' }) as PouchDB.Static
@@ -24,7 +25,6 @@ const ADAPTERS = [
 ] as const
 
 /** An instant given as China wall-clock time, stored as the app stores instants (UTC, `Z`). */
-const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
 
 const STATION_FORM: StationForm = {
   name: '星河党群服务驿站',

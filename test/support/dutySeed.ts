@@ -3,9 +3,7 @@ import type { Services } from '../../renderer/src/data/services'
 import type { Weekday } from '../../renderer/src/domain/dutyRoster'
 import type { RotaShift } from '../../renderer/src/domain/dutyRota'
 import type { StationDoc } from '../../renderer/src/domain/station'
-
-/** China wall-clock time as an ISO instant. */
-export const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
+import { china } from './chinaTime'
 
 export interface SeedSecretary {
   name: string

@@ -8,11 +8,10 @@ import type { Services } from '../../data/services'
 import type { StationDoc } from '../../domain/station'
 import { shell } from '../../shell/browserShell'
 import { DutyRotaPage } from './DutyRotaPage'
+import { china } from '../../../../test/support/chinaTime'
 
 // 值班表 with the real services and a fixed clock: a month previewed (counts, fairness, a gap) and
 // saved; a swap with its reason; a change refused because the shift began while the dialog was open.
-
-const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
 
 const screens = screenTests()
 

@@ -3,8 +3,7 @@ import type { DutyCheckDoc } from '../../domain/dutyDesk'
 import type { RotaShift } from '../../domain/dutyRota'
 import { attendanceView, dutyIdle, neighbours, onShiftAt } from './dutyDeskView'
 import { recordBase } from '../../domain/records'
-
-const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
+import { china } from '../../../../test/support/chinaTime'
 
 const shift = (date: string, slot: number, secretaryId: string | null): RotaShift => ({
   key: `${date}#${slot}`,

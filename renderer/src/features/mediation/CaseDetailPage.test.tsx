@@ -9,14 +9,13 @@ import type { CaseFormInput } from '../../domain/mediationCase'
 import type { StationDoc } from '../../domain/station'
 import { CaseDetailPage } from './CaseDetailPage'
 import { wallDispute } from '../../../../test/support/sampleCases'
+import { china } from '../../../../test/support/chinaTime'
 
 // 调解案卷 with the real services: mediators assigned from the teams, a session dated before intake refused
 // and a good one logged, an agreement without terms refused and one with terms settling the case; and the
 // parties' details shown only once the file is opened, which is recorded.
 
 const screens = screenTests()
-
-const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
 
 const caseForm: CaseFormInput = wallDispute()
 

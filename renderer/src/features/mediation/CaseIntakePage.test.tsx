@@ -7,13 +7,12 @@ import { paths } from '../../app/paths'
 import { CaseDetailPage } from './CaseDetailPage'
 import { CaseIntakePage } from './CaseIntakePage'
 import { MediationListPage } from './MediationListPage'
+import { china } from '../../../../test/support/chinaTime'
 
 // 受理 with the real services: a case with two applicants is stored and listed with masked names; one
 // without a respondent says what to fix and stores nothing.
 
 const screens = screenTests()
-
-const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
 
 const routes = {
   [paths.mediation]: <MediationListPage />,

@@ -7,13 +7,12 @@ import { paths } from '../../app/paths'
 import { NeedDetailPage } from '../needs/NeedDetailPage'
 import { CaseDetailPage } from './CaseDetailPage'
 import { CaseIntakePage } from './CaseIntakePage'
+import { china } from '../../../../test/support/chinaTime'
 
 // 转为调解案件: from a need's page to an intake form filled in from the need; once saved, the case links
 // back to the need and the need lists the case.
 
 const screens = screenTests()
-
-const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
 
 describe('converting a need into a mediation case', { timeout: SCREEN_TEST_TIMEOUT }, () => {
   it('opens a prefilled intake from the need, and after saving each links the other', async () => {

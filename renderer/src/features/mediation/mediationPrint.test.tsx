@@ -16,6 +16,7 @@ import { AgreementButton } from './AgreementButton'
 import { AgreementSheet, chineseDate, chineseNumber } from './AgreementSheet'
 import { FollowUpsDue, followUpRows } from './FollowUpsDue'
 import { MediationFigures } from './MediationFigures'
+import { china } from '../../../../test/support/chinaTime'
 
 // The printed 人民调解协议书, the follow-up due list and the figures, on cases made through the real
 // services (PouchDB in memory): the sheet names every party, term and signer; the due list puts overdue
@@ -24,7 +25,6 @@ import { MediationFigures } from './MediationFigures'
 let services: Services | undefined
 const screens = screenTests()
 
-const china = (wallClock: string) => new Date(`${wallClock}+08:00`).toISOString()
 const ID17 = '33010219800101123'
 const FULL_ID = ID17 + idCardCheckChar(ID17)
 
