@@ -1,24 +1,14 @@
 // 书记轮值 through the repository, on PouchDB as the app runs it: a roster is planned for a month, two
 // shifts are swapped and one is taken over, a secretary checks in, a need registered during the shift
 // goes to them and shows on that shift's figures, and bad input changes nothing.
-import PouchDB from 'pouchdb-browser'
-import { afterEach, describe, expect, it } from 'vitest'
-import { openLocalDb } from '../../renderer/src/data/localDb'
-import { startServices, type Services } from '../../renderer/src/data/services'
+import { describe, expect, it } from 'vitest'
 import { attendance, dutyFigures } from '../../renderer/src/domain/dutyDesk'
 import { onDuty } from '../../renderer/src/domain/dutyRota'
 import type { NeedFormInput } from '../../renderer/src/domain/need'
-import type { StationDoc, StationForm } from '../../renderer/src/domain/station'
+import type { StationForm } from '../../renderer/src/domain/station'
 import { dutyNeed } from '../support/sampleNeeds'
 import { china } from '../support/chinaTime'
-
-const IdbPouch = PouchDB.defaults({ adapter: 'idb' }) as PouchDB.Static
-
-let made = 0
-const open: Services[] = []
-afterEach(async () => {
-  for (const services of open.splice(0)) await services.close()
-})
+import { stationTests } from '../support/stationTests'
 
 const STATION: StationForm = {
   name: '星河党群服务驿站',
@@ -30,20 +20,13 @@ const STATION: StationForm = {
   deadlineMode: 'calendar',
 }
 
-async function openStation(): Promise<{ services: Services; station: StationDoc }> {
-  const names = { db: `duty-${process.pid}-${++made}`, readModel: `duty-read-${made}`, device: `duty-device-${made}` }
-  const services = await startServices(names, openLocalDb(names.db, IdbPouch))
-  open.push(services)
-  const saved = await services.stations.save(STATION, { by: '王芳', at: china('2026-10-20T08:00:00') })
-  if (!saved.ok) throw new Error('station refused')
-  return { services, station: saved.value }
-}
+const stations = stationTests('duty', STATION, china('2026-10-20T08:00:00'))
 
 const secretaryForm = (name: string, village: string, phone: string) => ({ name, village, phone, active: true, unavailableWeekdays: [], leaves: [] })
 
 describe('duty-secretary rotations', () => {
   it('plans a month, swaps two shifts, checks in, and a need registered on duty goes to that secretary', async () => {
-    const { services, station } = await openStation()
+    const { services, station } = await stations.openStation()
     const ctx = (wallClock: string) => ({ station, by: '王芳', at: china(wallClock) })
     for (const [name, village, phone] of [
       ['李书记', '星河村', '13800000001'],
@@ -102,7 +85,7 @@ describe('duty-secretary rotations', () => {
   })
 
   it('refuses bad input with a message and changes nothing', async () => {
-    const { services, station } = await openStation()
+    const { services, station } = await stations.openStation()
     const ctx = { station, by: '王芳', at: china('2026-10-20T09:00:00') }
     expect(await services.duty.plan('2026-11-01', '2026-11-30', ctx)).toEqual({ ok: false, error: 'duty.error.emptyRoster' })
     const leaveBackwards = await services.duty.saveSecretary(

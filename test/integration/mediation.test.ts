@@ -1,42 +1,25 @@
 // 矛盾纠纷调处 through the repository, on PouchDB as the app runs it: a need converted into a case keeps
 // the link both ways, the case goes from intake to agreement to follow-up, the teams are seeded once,
 // and bad input writes nothing.
-import PouchDB from 'pouchdb-browser'
-import { afterEach, describe, expect, it } from 'vitest'
-import { openLocalDb } from '../../renderer/src/data/localDb'
-import { startServices, type Services } from '../../renderer/src/data/services'
+import { describe, expect, it } from 'vitest'
 import { agreementContent } from '../../renderer/src/domain/mediationAgreement'
 import type { CaseFormInput } from '../../renderer/src/domain/mediationCase'
 import { followUpsDue } from '../../renderer/src/domain/mediationLifecycle'
-import type { StationDoc } from '../../renderer/src/domain/station'
 import { wallDispute } from '../support/sampleCases'
 import { china } from '../support/chinaTime'
+import { stationTests } from '../support/stationTests'
 
-const IdbPouch = PouchDB.defaults({ adapter: 'idb' }) as PouchDB.Static
-
-let made = 0
-const open: Services[] = []
-afterEach(async () => {
-  for (const services of open.splice(0)) await services.close()
-})
-
-async function openStation(): Promise<{ services: Services; station: StationDoc }> {
-  const names = { db: `mediation-${process.pid}-${++made}`, readModel: `mediation-read-${made}`, device: `mediation-device-${made}` }
-  const services = await startServices(names, openLocalDb(names.db, IdbPouch))
-  open.push(services)
-  const saved = await services.stations.save(
-    { name: '星河党群服务驿站', code: 'xinghe-01', phone: '0531-88886666', villages: ['星河村'], staff: ['王芳'], deadlineDays: 3, deadlineMode: 'calendar' },
-    { by: '王芳', at: china('2026-11-01T08:00:00') },
-  )
-  if (!saved.ok) throw new Error('station refused')
-  return { services, station: saved.value }
-}
+const stations = stationTests(
+  'mediation',
+  { name: '星河党群服务驿站', code: 'xinghe-01', phone: '0531-88886666', villages: ['星河村'], staff: ['王芳'], deadlineDays: 3, deadlineMode: 'calendar' },
+  china('2026-11-01T08:00:00'),
+)
 
 const caseForm: CaseFormInput = wallDispute({ amount: 600 })
 
 describe('mediation cases', () => {
   it('converts a need into a case linked both ways, and runs it to an agreement with follow-ups', async () => {
-    const { services, station } = await openStation()
+    const { services, station } = await stations.openStation()
     const ctx = (wallClock: string) => ({ station, by: '王芳', at: china(wallClock) })
     const need = await services.needs.register(
       { residentName: '张三', phone: '13800138000', idCard: '', village: '星河村', address: '', categoryItem: 'other.other', channel: 'window', urgency: 'normal', description: '和邻居因院墙起纠纷' },
@@ -89,7 +72,7 @@ describe('mediation cases', () => {
   })
 
   it('refuses bad input with a message and writes nothing', async () => {
-    const { services, station } = await openStation()
+    const { services, station } = await stations.openStation()
     const ctx = { station, by: '王芳', at: china('2026-11-02T09:00:00') }
     const noParties = await services.mediation.intake({ ...caseForm, applicants: [], respondents: [] }, ctx)
     expect(noParties).toMatchObject({ ok: false, errors: expect.arrayContaining([{ field: 'applicants', message: 'mediation.error.applicantRequired' }]) })
