@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM } from './support/chromium.mjs'
 
 // End-to-end tests in Debian's Chromium against the built renderer (out/renderer, made by
 // `electron-vite build`), served by `vite preview` on 127.0.0.1.
@@ -20,17 +21,7 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
   webServer: {
     command: `node node_modules/vite/bin/vite.js preview --config renderer/vite.config.ts --host 127.0.0.1 --port ${port} --strictPort`,

@@ -40,6 +40,7 @@ import { chromium } from '@playwright/test'
 import { measureAllDocsScan, measureLedgerQueries, measureRebuild, measureRegister, measureSearchUi } from './measure.mjs'
 import { seedNeeds } from './seed.mjs'
 import { runSyncFigures, SYNC_FIGURES } from './syncBench.mjs'
+import { CHROMIUM } from '../support/chromium.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const resultsDir = join(root, 'test-results')
@@ -201,8 +202,7 @@ async function launch({ fresh }) {
   if (fresh) rmSync(profileDir, { recursive: true, force: true })
   mkdirSync(profileDir, { recursive: true })
   context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    ...CHROMIUM,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1366, height: 768 },

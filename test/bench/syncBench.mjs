@@ -29,6 +29,7 @@ import { build } from 'esbuild'
 import { chromium } from '@playwright/test'
 import { tsImport } from 'tsx/esm/api'
 import { needDocs } from './needDocs.mjs'
+import { CHROMIUM } from '../support/chromium.mjs'
 
 export const SYNC_FIGURES = ['sync-push-50k', 'sync-initial-pull-100k', 'bundle-import', 'sync-live-latency-p95']
 
@@ -89,8 +90,7 @@ export async function runSyncFigures({ root, selected, scale, withRollup, cpuPro
     rmSync(profileDir, { recursive: true, force: true })
     mkdirSync(profileDir, { recursive: true })
     context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      ...CHROMIUM,
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
     })
