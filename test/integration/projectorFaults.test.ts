@@ -4,8 +4,8 @@ import PouchDB from 'pouchdb-browser'
 import memoryAdapter from 'pouchdb-adapter-memory'
 import { afterEach, expect, it, vi } from 'vitest'
 import { openLocalDb } from '../../renderer/src/data/localDb'
-import { startServices, type Services } from '../../renderer/src/data/services'
-import type { NeedFormInput } from '../../renderer/src/domain/need'
+import { startServices, type Services } from '../../renderer/src/app/startServices'
+import type { NeedFormInput } from '../../renderer/src/domain/needs/need'
 
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
 let made = 0

@@ -1,7 +1,7 @@
 // A station's 书记轮值 set up through the repository, for screen tests of the duty desk.
-import type { Services } from '../../renderer/src/data/services'
-import type { Weekday } from '../../renderer/src/domain/dutyRoster'
-import type { RotaShift } from '../../renderer/src/domain/dutyRota'
+import type { Services } from '../../renderer/src/app/startServices'
+import type { Weekday } from '../../renderer/src/domain/duty'
+import type { RotaShift } from '../../renderer/src/domain/duty'
 import type { StationDoc } from '../../renderer/src/domain/station'
 import { china } from './chinaTime'
 

@@ -1,4 +1,4 @@
-import type { CaseFormInput } from '../../renderer/src/domain/mediationCase'
+import type { CaseFormInput } from '../../renderer/src/domain/mediation'
 
 // A mediation case for tests: 张三 and his wife against their neighbour 李四 over a yard wall.
 

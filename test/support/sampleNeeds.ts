@@ -1,4 +1,4 @@
-import type { NeedForm } from '../../renderer/src/domain/need'
+import type { NeedForm } from '../../renderer/src/domain/needs'
 
 // Needs for tests that place them in time exactly: ids whose ULID time part is a chosen instant.
 

@@ -3,7 +3,7 @@
 import PouchDB from 'pouchdb-browser'
 import { afterEach } from 'vitest'
 import { openLocalDb } from '../../renderer/src/data/localDb'
-import { startServices, type Services } from '../../renderer/src/data/services'
+import { startServices, type Services } from '../../renderer/src/app/startServices'
 import type { StationDoc, StationForm } from '../../renderer/src/domain/station'
 
 const IdbPouch = PouchDB.defaults({ adapter: 'idb' }) as PouchDB.Static

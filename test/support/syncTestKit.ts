@@ -3,7 +3,7 @@
 import { createServer } from 'node:net'
 import PouchDB from 'pouchdb-browser'
 import { afterAll, beforeAll } from 'vitest'
-import type { SyncSettings } from '../../renderer/src/domain/syncSettings'
+import type { SyncSettings } from '../../renderer/src/domain/sync'
 import { setupStation } from '../../renderer/src/sync/central/provision'
 import { readValidateSources } from '../../renderer/src/sync/central/validateSources'
 import { startCentral, type Central } from './centralServer'

@@ -4,9 +4,9 @@ import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router-dom'
 import { SyncStatusIndicator } from '../features/sync/SyncStatusIndicator'
-import { LanguageSwitch } from './LanguageSwitch'
-import { paths } from './paths'
-import { useStation } from './session'
+import { LanguageSwitch } from '../ui/LanguageSwitch'
+import { paths } from '../ui/paths'
+import { useStation } from '../ui/session'
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation()

@@ -5,8 +5,8 @@ import {
   withChosenValues,
   type ConflictChoice,
   type ConflictDoc,
-} from '../domain/conflictMerge'
-import { stampEdit, type Editable, type Editor } from '../domain/edits'
+} from '../domain/sync'
+import { stampEdit, type Editable, type Editor } from '../domain/records'
 import { docsByPrefix, getOrNull, type LocalDb } from './localDb'
 
 // Conflict records (冲突记录) for the technicians' screen: list them, and resolve one by applying the

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie'
 import { ulid } from 'ulid'
-import type { SyncRun } from '../domain/syncStatus'
+import type { SyncRun } from '../domain/sync'
 
 // State of this one device that must never sync: who is at the desk, the language, drafts, the sync journal,
 // the documents the central server refused.

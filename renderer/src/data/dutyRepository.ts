@@ -1,6 +1,6 @@
 import { monotonicFactory } from 'ulid'
-import { checkAttendance, type DutyCheckDoc, type DutyNoteDoc } from '../domain/dutyDesk'
-import { NO_CARRY, planDuty, type DutyPlanResult } from '../domain/dutyPlan'
+import { checkAttendance, type DutyCheckDoc, type DutyNoteDoc } from '../domain/duty'
+import { NO_CARRY, planDuty, type DutyPlanResult } from '../domain/duty'
 import {
   checkDutyPattern,
   checkSecretaryForm,
@@ -11,9 +11,9 @@ import {
   type DutySecretaryDoc,
   type SecretaryFieldError,
   type SecretaryFormInput,
-} from '../domain/dutyRoster'
-import { checkDutyChange, rotaOf, type DutyChange, type DutyChangeDoc, type DutyPlanDoc, type RotaShift } from '../domain/dutyRota'
-import { stampEdit, type Editable } from '../domain/edits'
+} from '../domain/duty'
+import { checkDutyChange, rotaOf, type DutyChange, type DutyChangeDoc, type DutyPlanDoc, type RotaShift } from '../domain/duty'
+import { stampEdit, type Editable } from '../domain/records'
 import { recordBase } from '../domain/records'
 import type { StationDoc } from '../domain/station'
 import { docsByPrefix, getOrNull, type LocalDb } from './localDb'

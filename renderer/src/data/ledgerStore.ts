@@ -1,4 +1,4 @@
-import { newestFirst, queryLedger, type LedgerFilter, type LedgerRow, type LedgerSort } from '../domain/ledger'
+import { newestFirst, queryLedger, type LedgerFilter, type LedgerRow, type LedgerSort } from '../domain/needs'
 import type { ProjectedBatch } from './projector'
 import type { ReadModel, RowPage } from './readModel'
 

@@ -1,6 +1,6 @@
 import { monotonicFactory } from 'ulid'
-import { localDate } from '../domain/deadline'
-import { stampEdit } from '../domain/edits'
+import { localDate } from '../domain/calendar'
+import { stampEdit } from '../domain/records'
 import {
   checkCaseForm,
   newMediationCase,
@@ -9,7 +9,7 @@ import {
   type CaseFieldError,
   type CaseFormInput,
   type MediationCaseDoc,
-} from '../domain/mediationCase'
+} from '../domain/mediation'
 import {
   caseState,
   checkSession,
@@ -19,9 +19,9 @@ import {
   type CaseStepDoc,
   type CaseStepInput,
   type MediationSessionDoc,
-} from '../domain/mediationLifecycle'
-import { MEDIATION_TEAM_FIELDS, SEED_TEAMS, mediationTeamId, type MediationTeamDoc } from '../domain/mediationTeams'
-import { newNeedEventDoc } from '../domain/needLifecycle'
+} from '../domain/mediation'
+import { MEDIATION_TEAM_FIELDS, SEED_TEAMS, mediationTeamId, type MediationTeamDoc } from '../domain/mediation'
+import { newNeedEventDoc } from '../domain/needs'
 import { recordBase } from '../domain/records'
 import type { StationDoc } from '../domain/station'
 import { docsByPrefix, getOrNull, type LocalDb } from './localDb'

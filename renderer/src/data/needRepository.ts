@@ -1,6 +1,6 @@
 import { monotonicFactory } from 'ulid'
-import { dueDate, localDate } from '../domain/deadline'
-import { stampEdit } from '../domain/edits'
+import { dueDate, localDate } from '../domain/calendar'
+import { stampEdit } from '../domain/records'
 import {
   checkNeedForm,
   correctedNeed,
@@ -11,7 +11,7 @@ import {
   type FieldError,
   type NeedDoc,
   type NeedFormInput,
-} from '../domain/need'
+} from '../domain/needs'
 import {
   applyEvent,
   needEventPrefix,
@@ -19,8 +19,8 @@ import {
   newNeedEventDoc,
   type NeedEventDoc,
   type NeedEventInput,
-} from '../domain/needLifecycle'
-import { needNumberPrefix, nextNeedNumber } from '../domain/needNumber'
+} from '../domain/needs'
+import { needNumberPrefix, nextNeedNumber } from '../domain/needs'
 import type { StationDoc } from '../domain/station'
 import { getOrNull, type LocalDb } from './localDb'
 import type { ReadModel } from './readModel'

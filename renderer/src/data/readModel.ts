@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie'
-import type { LedgerRow } from '../domain/ledger'
+import type { LedgerRow } from '../domain/needs'
 import type { StationDoc } from '../domain/station'
 
 // The derived read model, fed from PouchDB's changes feed; deleting it loses nothing (see rebuild in

@@ -1,4 +1,4 @@
-import { stampEdit } from '../domain/edits'
+import { stampEdit } from '../domain/records'
 import {
   checkStationForm,
   STATION_EDITABLE_FIELDS,

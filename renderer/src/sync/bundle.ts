@@ -8,7 +8,7 @@ import {
   type BundleErrorKey,
   type BundleManifest,
   type Seq,
-} from '../domain/bundleManifest'
+} from '../domain/sync'
 
 // 同步包 (bundle files) for stations without any connection: export what the other side has not
 // acknowledged into one gzip file, read it back, and import it with its exact revisions. The file

@@ -1,5 +1,5 @@
-import { conflictRecord, losingTombstone, mergeLeaves, mergeRuleFor, type LeafDoc } from '../domain/conflictMerge'
-import type { Editable } from '../domain/edits'
+import { conflictRecord, losingTombstone, mergeLeaves, mergeRuleFor, type LeafDoc } from '../domain/sync'
+import type { Editable } from '../domain/records'
 import type { LocalDb } from '../data/localDb'
 
 // Finds documents that sync left with two or more versions (two computers edited them apart) and

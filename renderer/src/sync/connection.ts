@@ -1,5 +1,5 @@
-import { normalizeServerUrl, stationDbName, type SyncSettings } from '../domain/syncSettings'
-import type { ConnectionVerdict } from '../domain/syncStatus'
+import { normalizeServerUrl, stationDbName, type SyncSettings } from '../domain/sync'
+import type { ConnectionVerdict } from '../domain/sync'
 
 // 测试连接: two plain CouchDB 3 requests, each with the credentials (no session cookie: one from a
 // server on another origin would not be sent back by the browser).

@@ -1,7 +1,7 @@
 import PouchDB from 'pouchdb-browser'
 import type { DeviceStore } from '../data/deviceStore'
 import type { LocalDb } from '../data/localDb'
-import { stationDbUrl, type SyncSettings } from '../domain/syncSettings'
+import { stationDbUrl, type SyncSettings } from '../domain/sync'
 import {
   BACKOFF,
   backoffDelay,
@@ -13,7 +13,7 @@ import {
   type SyncDirection,
   type SyncEvent,
   type SyncState,
-} from '../domain/syncStatus'
+} from '../domain/sync'
 import { testConnection } from './connection'
 import { refusalOf, RefusedList } from './refusedDocs'
 import { appendRun, JOURNAL_LIMIT } from './syncJournal'

@@ -1,5 +1,5 @@
 import type { DeviceStore, SyncJournalEntry } from '../data/deviceStore'
-import type { SyncRun } from '../domain/syncStatus'
+import type { SyncRun } from '../domain/sync'
 
 // The device's own record of sync runs (never synced): when, documents up and down, errors.
 

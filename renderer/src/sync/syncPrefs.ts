@@ -1,5 +1,5 @@
 import type { DeviceStore } from '../data/deviceStore'
-import { settingsFor, type SyncSettings } from '../domain/syncSettings'
+import { settingsFor, type SyncSettings } from '../domain/sync'
 
 // Sync settings kept on this device only (each desk is paired on its own); the password is not here.
 

@@ -1,8 +1,8 @@
 import { Alert, Button, Popconfirm, Space, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useCommandContext, useStation } from '../../app/session'
-import type { RotaShift } from '../../domain/dutyRota'
+import { useCommandContext, useStation } from '../../ui/session'
+import type { RotaShift } from '../../domain/duty'
 import { clockTime, type AttendanceView } from './dutyDeskView'
 
 // 签到 / 签退 of one shift: where it stands (late in red), and the buttons for what may be recorded now.

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { china } from '../../../../test/support/chinaTime'
 import { seedDuty } from '../../../../test/support/dutySeed'
 import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
-import { clock } from '../../app/clock'
+import { clock } from '../../ui/clock'
 import { DutyBoard } from './DutyBoard'
 
 // 值班台 on the home screen, with the real services and the clock fixed inside (or between) shifts.

@@ -1,10 +1,10 @@
 import { Table, Typography, type TableColumnsType } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useLedger } from '../../app/useLedger'
-import { dutyFigures, type DutyCheckDoc, type DutyFigures as Figures, type DutyNeed } from '../../domain/dutyDesk'
-import type { DutySecretaryDoc } from '../../domain/dutyRoster'
-import type { RotaShift } from '../../domain/dutyRota'
+import { useLedger } from '../../ui/useLedger'
+import { dutyFigures, type DutyCheckDoc, type DutyFigures as Figures, type DutyNeed } from '../../domain/duty'
+import type { DutySecretaryDoc } from '../../domain/duty'
+import type { RotaShift } from '../../domain/duty'
 import { nameOf } from './dutyRotaText'
 
 // 值班统计: per secretary and period — shifts planned, served (checked in), changes, punctuality, and the

@@ -3,10 +3,10 @@ import { Alert, App, Button, Checkbox, Col, DatePicker, Flex, Form, Input, Modal
 import dayjs, { type Dayjs } from 'dayjs'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useCommandContext, useStation } from '../../app/session'
-import { useSubmit } from '../../app/useSubmit'
-import { WEEKDAYS, type DutySecretaryDoc, type SecretaryFieldError, type SecretaryForm, type SecretaryFormInput, type Weekday } from '../../domain/dutyRoster'
-import { matchesQuery, searchKeysFor } from '../../domain/pinyinMatch'
+import { useCommandContext, useStation } from '../../ui/session'
+import { useSubmit } from '../../ui/useSubmit'
+import { WEEKDAYS, type DutySecretaryDoc, type SecretaryFieldError, type SecretaryForm, type SecretaryFormInput, type Weekday } from '../../domain/duty'
+import { matchesQuery, searchKeysFor } from '../../domain/personal'
 
 // 添加书记 / 编辑书记: a secretary's details, the weekdays they never serve and their leave. The domain
 // checks everything at once; refused fields are marked with its messages and nothing is written.

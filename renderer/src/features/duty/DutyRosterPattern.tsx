@@ -2,9 +2,9 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Flex, Form, Radio, TimePicker, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
-import { useCommandContext, useStation } from '../../app/session'
-import { useSubmit } from '../../app/useSubmit'
-import type { DutyDays, DutyPattern } from '../../domain/dutyRoster'
+import { useCommandContext, useStation } from '../../ui/session'
+import { useSubmit } from '../../ui/useSubmit'
+import type { DutyDays, DutyPattern } from '../../domain/duty'
 
 // 班次设置: the shifts of a duty day (e.g. 08:30–12:00 and 14:00–17:30) and whether duty is on working
 // days only or every day. A change applies to rotas planned from now on; saved rotas keep their times.

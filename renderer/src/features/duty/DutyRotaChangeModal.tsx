@@ -1,12 +1,12 @@
 import { Alert, App, Button, Descriptions, Flex, Form, Input, Modal, Select } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useCommandContext, useStation } from '../../app/session'
-import { useSubmit } from '../../app/useSubmit'
-import { shiftInstant } from '../../domain/dutyPlan'
-import { canServe, type DutySecretaryDoc } from '../../domain/dutyRoster'
-import type { DutyChange, RotaShift } from '../../domain/dutyRota'
-import { matchesQuery, searchKeysFor } from '../../domain/pinyinMatch'
+import { useCommandContext, useStation } from '../../ui/session'
+import { useSubmit } from '../../ui/useSubmit'
+import { shiftInstant } from '../../domain/duty'
+import { canServe, type DutySecretaryDoc } from '../../domain/duty'
+import type { DutyChange, RotaShift } from '../../domain/duty'
+import { matchesQuery, searchKeysFor } from '../../domain/personal'
 import { nameOf, shiftText } from './dutyRotaText'
 
 // 代班 (someone else takes this shift) and 换班 (this shift and another change hands), each with its

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { DutyCheckDoc } from '../../domain/dutyDesk'
-import type { RotaShift } from '../../domain/dutyRota'
+import type { DutyCheckDoc } from '../../domain/duty/dutyDesk'
+import type { RotaShift } from '../../domain/duty/dutyRota'
 import { attendanceView, dutyIdle, neighbours, onShiftAt } from './dutyDeskView'
-import { recordBase } from '../../domain/records'
+import { recordBase } from '../../domain/records/records'
 import { china } from '../../../../test/support/chinaTime'
 
 const shift = (date: string, slot: number, secretaryId: string | null): RotaShift => ({

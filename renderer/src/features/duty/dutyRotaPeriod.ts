@@ -1,5 +1,5 @@
-import { addDays } from '../../domain/deadline'
-import { weekdayOf } from '../../domain/dutyRoster'
+import { addDays } from '../../domain/calendar'
+import { weekdayOf } from '../../domain/duty'
 
 // The period the rota page shows: this week, next week (Monday to Sunday) or a calendar month. Kept in
 // the address (?period=thisWeek | nextWeek | 2026-11) so coming back to the page keeps it.

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next'
-import { localDateTime } from '../../domain/localTime'
-import { weekdayOf, type DutySecretaryDoc } from '../../domain/dutyRoster'
-import type { DutyChangeDoc, RotaShift } from '../../domain/dutyRota'
-import type { PlannedShift } from '../../domain/dutyPlan'
+import { localDateTime } from '../../domain/calendar'
+import { weekdayOf, type DutySecretaryDoc } from '../../domain/duty'
+import type { DutyChangeDoc, RotaShift } from '../../domain/duty'
+import type { PlannedShift } from '../../domain/duty'
 import type { DutyPeriod } from './dutyRotaPeriod'
 
 // How the rota's dates, shifts, people and changes read on screen, on paper and in the files.

@@ -1,7 +1,7 @@
 import { Card, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
-import type { LedgerRow } from '../../domain/ledger'
+import type { LedgerRow } from '../../domain/needs'
 import { NeedListItem } from '../needs/NeedListItem'
 
 // A short list of needs on the home page; each line opens the need.

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AgreementContent, AgreementParty } from '../../domain/mediationAgreement'
+import type { AgreementContent, AgreementParty } from '../../domain/mediation'
 import './agreement.css'
 
 // 人民调解协议书 on paper, A4 portrait: the parties one block each (申请人/被申请人, name, phone, masked ID,

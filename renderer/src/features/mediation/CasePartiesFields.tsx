@@ -1,8 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { Button, Col, Flex, Form, Input, Row, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { useToday } from '../../app/clock'
-import { checkIdCard, maskIdCard } from '../../domain/idCard'
+import { useToday } from '../../ui/clock'
+import { checkIdCard, maskIdCard } from '../../domain/personal'
 
 // One side of a dispute (申请方 or 被申请方) in the intake form: one or more people, each a row of name,
 // phone, ID number and address; rows are added and removed. Messages come from the domain by path

@@ -2,11 +2,11 @@ import { Table, Tag, Typography, type TableColumnsType } from 'antd'
 import { useMemo, type HTMLAttributes } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
-import { useToday } from '../../app/clock'
-import { paths } from '../../app/paths'
+import { useToday } from '../../ui/clock'
+import { paths } from '../../ui/paths'
 import type { CaseFile } from '../../data/mediationRepository'
-import { maskName, shownCaseNumber } from '../../domain/mediationCase'
-import { FOLLOW_UP_DAYS, followUpsDue } from '../../domain/mediationLifecycle'
+import { maskName, shownCaseNumber } from '../../domain/mediation'
+import { FOLLOW_UP_DAYS, followUpsDue } from '../../domain/mediation'
 
 // 待回访: every follow-up visit (回访) of an agreed case not made yet — overdue ones first, in red, then by
 // due date. Names are masked (张*) whoever looks: the list is seen at the desk by people not on the case;

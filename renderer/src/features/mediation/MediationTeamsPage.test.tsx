@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
-import { paths } from '../../app/paths'
+import { paths } from '../../ui/paths'
 import { MediationTeamsPage } from './MediationTeamsPage'
 
 // 调解队伍 with the real services: the two teams are there on first opening; one is renamed and given a member.

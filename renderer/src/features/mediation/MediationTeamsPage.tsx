@@ -3,10 +3,10 @@ import { Alert, App, Button, Card, Col, Empty, Flex, Input, Row, Spin, Typograph
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
-import { paths } from '../../app/paths'
-import { useCommandContext, useStation } from '../../app/session'
-import { useSubmit } from '../../app/useSubmit'
-import type { MediationTeamDoc, TeamMember } from '../../domain/mediationTeams'
+import { paths } from '../../ui/paths'
+import { useCommandContext, useStation } from '../../ui/session'
+import { useSubmit } from '../../ui/useSubmit'
+import type { MediationTeamDoc, TeamMember } from '../../domain/mediation'
 import { useMediationTeams } from './useMediationTeams'
 
 // 调解队伍: the station's volunteer mediation teams (银龄矛盾调解队 and 巾帼调解队 to start with) and their

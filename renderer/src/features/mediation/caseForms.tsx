@@ -1,6 +1,6 @@
 import { Alert, App, Button, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { useSubmit } from '../../app/useSubmit'
+import { useSubmit } from '../../ui/useSubmit'
 import type { MediationResult } from '../../data/mediationRepository'
 
 // What every form of a case's steps shares: run the command once, say why it was refused (and keep what

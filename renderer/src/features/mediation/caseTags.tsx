@@ -1,7 +1,7 @@
 import { WarningFilled } from '@ant-design/icons'
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { CaseStatus } from '../../domain/mediationLifecycle'
+import type { CaseStatus } from '../../domain/mediation'
 import { STATUS_COLOR } from './mediationText'
 
 // How a case's status and its 可能激化 flag look wherever a case is shown: one look everywhere.

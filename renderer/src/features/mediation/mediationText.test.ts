@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CaseFile } from '../../data/mediationRepository'
-import { caseState, type CaseStepDoc } from '../../domain/mediationLifecycle'
-import type { MediationTeamDoc } from '../../domain/mediationTeams'
+import { caseState, type CaseStepDoc } from '../../domain/mediation/mediationLifecycle'
+import type { MediationTeamDoc } from '../../domain/mediation/mediationTeams'
 import { mediatorGroups, mediatorOf, mediatorValue, seesNames, sideNames, sortCases } from './mediationText'
 
 const file = (id: string, receivedAt: string, highRisk: boolean, steps: Partial<CaseStepDoc>[] = []): CaseFile => {

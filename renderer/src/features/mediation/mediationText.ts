@@ -1,8 +1,8 @@
 import type { CaseFile } from '../../data/mediationRepository'
-import { maskName, type Party } from '../../domain/mediationCase'
-import { isCaseMediator, type CaseStatus, type Mediator } from '../../domain/mediationLifecycle'
-import type { MediationTeamDoc } from '../../domain/mediationTeams'
-import { searchKeysFor } from '../../domain/pinyinMatch'
+import { maskName, type Party } from '../../domain/mediation'
+import { isCaseMediator, type CaseStatus, type Mediator } from '../../domain/mediation'
+import type { MediationTeamDoc } from '../../domain/mediation'
+import { searchKeysFor } from '../../domain/personal'
 
 // What the mediation screens show, worked out without React: who sees which names, the order of the
 // case list, and the mediator choices of the teams.

@@ -1,5 +1,5 @@
-import { useStation } from '../../app/session'
-import { useLiveRead } from '../../app/useLiveRead'
+import { useStation } from '../../ui/session'
+import { useLiveRead } from '../../ui/useLiveRead'
 import type { CaseFile } from '../../data/mediationRepository'
 
 // Every case file of the station, kept current as cases, steps and sessions are written here or

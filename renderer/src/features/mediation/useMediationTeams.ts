@@ -1,6 +1,6 @@
-import { useCommandContext, useStation } from '../../app/session'
-import { useLiveRead } from '../../app/useLiveRead'
-import type { MediationTeamDoc } from '../../domain/mediationTeams'
+import { useCommandContext, useStation } from '../../ui/session'
+import { useLiveRead } from '../../ui/useLiveRead'
+import type { MediationTeamDoc } from '../../domain/mediation'
 
 // The station's mediation teams (the two seed teams are written the first time they are read), kept
 // current as they are edited here or arrive by sync.

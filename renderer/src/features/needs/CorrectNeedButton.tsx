@@ -2,8 +2,8 @@ import { EditOutlined } from '@ant-design/icons'
 import { App, Button, Form, Modal, Typography } from 'antd'
 import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useCommandContext, useStation } from '../../app/session'
-import { needFormOf, shownIdCard, type NeedDoc, type NeedFormInput } from '../../domain/need'
+import { useCommandContext, useStation } from '../../ui/session'
+import { needFormOf, shownIdCard, type NeedDoc, type NeedFormInput } from '../../domain/needs'
 import { NeedFormFields, needFormValues, type NeedFormValues } from './NeedFormFields'
 
 // 更正登记信息: the registration form again, filled with what is stored, for a detail typed wrong at the desk.

@@ -3,7 +3,7 @@ import dayjs from 'dayjs'
 import { memo, useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { categories, type Lang } from '../../domain/categories'
-import { NEED_STATUSES, type NeedStatus } from '../../domain/needLifecycle'
+import { NEED_STATUSES, type NeedStatus } from '../../domain/needs'
 import type { Filters, Update } from './ledgerAddress'
 
 // The ledger's filters: status, category, village, handler, dates, overdue only. Each change goes

@@ -15,9 +15,9 @@ import {
   type RefObject,
 } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { LedgerRow, LedgerSort, LedgerSortField } from '../../domain/ledger'
-import type { NeedStatus } from '../../domain/needLifecycle'
-import { localDateTime } from '../../domain/localTime'
+import type { LedgerRow, LedgerSort, LedgerSortField } from '../../domain/needs'
+import type { NeedStatus } from '../../domain/needs'
+import { localDateTime } from '../../domain/calendar'
 import { DueBadge, StatusTag, useCategoryPath } from './needTags'
 import './LedgerTable.css'
 

@@ -3,11 +3,11 @@ import type { Dayjs } from 'dayjs'
 import dayjs from 'dayjs'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useToday } from '../../app/clock'
-import { useCommandContext, useStation } from '../../app/session'
-import { useLedger } from '../../app/useLedger'
+import { useToday } from '../../ui/clock'
+import { useCommandContext, useStation } from '../../ui/session'
+import { useLedger } from '../../ui/useLedger'
 import { leadDepartmentFor, type Lang } from '../../domain/categories'
-import type { NeedDoc } from '../../domain/need'
+import type { NeedDoc } from '../../domain/needs'
 import {
   allowedEvents,
   SATISFACTIONS,
@@ -16,8 +16,8 @@ import {
   type NeedEventKind,
   type NeedState,
   type NeedStatus,
-} from '../../domain/needLifecycle'
-import { departmentNames, usedHandlerNames } from '../../domain/needView'
+} from '../../domain/needs'
+import { departmentNames, usedHandlerNames } from '../../domain/needs'
 
 // The steps a need may take next, and only those: each opens a small form and records one step.
 

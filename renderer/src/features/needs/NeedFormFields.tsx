@@ -1,14 +1,14 @@
 import { Alert, Button, Checkbox, Col, Form, Input, Radio, Row, Select, Space, type FormInstance } from 'antd'
 import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useToday } from '../../app/clock'
-import { useSubmit } from '../../app/useSubmit'
+import { useToday } from '../../ui/clock'
+import { useSubmit } from '../../ui/useSubmit'
 import type { CommandResult } from '../../data/needRepository'
 import { categories, categoryOfItem, leadDepartmentFor, type Lang } from '../../domain/categories'
-import { checkIdCard, maskIdCard } from '../../domain/idCard'
-import { NEED_CHANNELS, URGENCIES, type FieldError, type NeedDoc, type NeedForm, type NeedFormInput } from '../../domain/need'
-import { checkPhone } from '../../domain/phone'
-import { matchesQuery, searchKeysFor } from '../../domain/pinyinMatch'
+import { checkIdCard, maskIdCard } from '../../domain/personal'
+import { NEED_CHANNELS, URGENCIES, type FieldError, type NeedDoc, type NeedForm, type NeedFormInput } from '../../domain/needs'
+import { checkPhone } from '../../domain/personal'
+import { matchesQuery, searchKeysFor } from '../../domain/personal'
 
 // The registration details of a need, as a form: used to register one (登记诉求) and to correct one
 // (更正登记信息), so both have the same fields, keyboard flow and messages. Done by keyboard alone: fields

@@ -1,8 +1,8 @@
 import { Flex, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { Link } from 'react-router-dom'
-import { paths } from '../../app/paths'
-import type { LedgerRow } from '../../domain/ledger'
+import { paths } from '../../ui/paths'
+import type { LedgerRow } from '../../domain/needs'
 import { DueBadge, StatusTag, useCategoryPath } from './needTags'
 
 /**

@@ -2,9 +2,9 @@ import { Tag, Timeline, Typography, type TimelineProps } from 'antd'
 import type { TFunction } from 'i18next'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { localDateTime } from '../../domain/localTime'
-import type { NeedEventDoc } from '../../domain/needLifecycle'
-import type { TimelineEntry } from '../../domain/needView'
+import { localDateTime } from '../../domain/calendar'
+import type { NeedEventDoc } from '../../domain/needs'
+import type { TimelineEntry } from '../../domain/needs'
 
 // 办理过程: registration, then every step recorded, in the order every desk folds them.
 

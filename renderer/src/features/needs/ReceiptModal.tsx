@@ -1,6 +1,6 @@
 import { Button, Modal, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { NeedDoc } from '../../domain/need'
+import type { NeedDoc } from '../../domain/needs'
 import type { StationDoc } from '../../domain/station'
 import { NeedReceipt, printReceipt } from './NeedReceipt'
 

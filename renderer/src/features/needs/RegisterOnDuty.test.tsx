@@ -4,8 +4,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { china } from '../../../../test/support/chinaTime'
 import { seedDuty } from '../../../../test/support/dutySeed'
 import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
-import { clock } from '../../app/clock'
-import { paths } from '../../app/paths'
+import { clock } from '../../ui/clock'
+import { paths } from '../../ui/paths'
 import { RegisterNeedPage } from './RegisterNeedPage'
 
 // 登记诉求 while a secretary is on duty (书记轮值): the channel starts as 书记轮值, the form says who will get

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { ledgerRow, type LedgerRow } from '../../domain/ledger'
-import { newNeedDoc, type NeedDoc, type NeedForm } from '../../domain/need'
-import { newNeedEventDoc, type NeedEventInput } from '../../domain/needLifecycle'
+import { ledgerRow, type LedgerRow } from '../../domain/needs/ledger'
+import { newNeedDoc, type NeedDoc, type NeedForm } from '../../domain/needs/need'
+import { newNeedEventDoc, type NeedEventInput } from '../../domain/needs/needLifecycle'
 import { createI18n } from '../../i18n'
 import { buildLedgerWorkbook, LEDGER_COLUMNS, overdueMark } from './ledgerExport'
 

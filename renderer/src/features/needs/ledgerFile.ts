@@ -1,5 +1,5 @@
 import type { Lang } from '../../domain/categories'
-import type { LedgerRow } from '../../domain/ledger'
+import type { LedgerRow } from '../../domain/needs'
 import type { LedgerExportOptions } from './ledgerExport'
 
 // The page's way to the 台账 file: built in a worker so the screen stays alive, or on the page itself

@@ -1,9 +1,9 @@
 import { Tag } from 'antd'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import { dueStatus, type DueStatus } from '../../domain/deadline'
+import { dueStatus, type DueStatus } from '../../domain/calendar'
 import { itemPath, type Lang } from '../../domain/categories'
-import { CLOCK_STOPPED, type NeedStatus } from '../../domain/needLifecycle'
+import { CLOCK_STOPPED, type NeedStatus } from '../../domain/needs'
 
 // How a need's status and deadline look wherever a need is listed: one look everywhere.
 

@@ -3,7 +3,7 @@ import { App, Button, Card, Descriptions, Flex, Space, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { version } from '../../../../package.json'
-import { useStation } from '../../app/session'
+import { useStation } from '../../ui/session'
 import { StationFormFields } from './StationFormFields'
 
 /** 设置: the station's details (code locked), and the local data's upkeep. */

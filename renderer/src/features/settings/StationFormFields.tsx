@@ -2,8 +2,8 @@ import { LockOutlined } from '@ant-design/icons'
 import { App, Button, Col, Form, Input, InputNumber, Radio, Row } from 'antd'
 import { useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSession } from '../../app/session'
-import type { DeadlineMode } from '../../domain/deadline'
+import { useSession } from '../../ui/session'
+import type { DeadlineMode } from '../../domain/calendar'
 import {
   checkStationForm,
   defaultStationForm,

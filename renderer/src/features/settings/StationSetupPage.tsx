@@ -1,6 +1,6 @@
 import { App, Card, Flex, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { LanguageSwitch } from '../../app/LanguageSwitch'
+import { LanguageSwitch } from '../../ui/LanguageSwitch'
 import { StationFormFields } from './StationFormFields'
 
 /**

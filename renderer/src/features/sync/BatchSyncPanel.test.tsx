@@ -3,8 +3,8 @@ import type { TFunction } from 'i18next'
 import { renderToString } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { describe, expect, it, vi } from 'vitest'
-import type { SyncSettings } from '../../domain/syncSettings'
-import type { SyncProblem } from '../../domain/syncStatus'
+import type { SyncSettings } from '../../domain/sync/syncSettings'
+import type { SyncProblem } from '../../domain/sync/syncStatus'
 import { createI18n, keysOf, LANGUAGES, resourcesOf } from '../../i18n'
 import { initialBatchState, type BatchState, type BatchStep } from '../../sync/batchSync'
 import { batchPercent, batchProgressText, BatchSyncPanel, batchStepText } from './BatchSyncPanel'
@@ -12,8 +12,8 @@ import { batchPercent, batchProgressText, BatchSyncPanel, batchStepText } from '
 // The panel's words and what it shows in each state (the runs themselves: test/integration/batchSync.test.ts).
 
 const context = vi.hoisted(() => ({ station: null as unknown, sync: null as unknown }))
-vi.mock('../../app/session', () => ({ useStation: () => context.station }))
-vi.mock('../../app/syncContext', () => ({ useSync: () => context.sync }))
+vi.mock('../../ui/session', () => ({ useStation: () => context.station }))
+vi.mock('../../ui/syncContext', () => ({ useSync: () => context.sync }))
 
 const T0 = 1_800_000_000_000
 const SETTINGS: SyncSettings = { url: 'https://zhongxin.example.gov.cn:6984', stationCode: 'xinghe-01', username: 'station-xinghe-01', remember: true }

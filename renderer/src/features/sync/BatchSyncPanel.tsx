@@ -3,9 +3,9 @@ import { Alert, Button, Card, Flex, Progress, Space, Typography } from 'antd'
 import type { TFunction } from 'i18next'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useStation } from '../../app/session'
-import { useSync } from '../../app/syncContext'
-import { batchProgress, etaMinutes } from '../../domain/batchProgress'
+import { useStation } from '../../ui/session'
+import { useSync } from '../../ui/syncContext'
+import { batchProgress, etaMinutes } from '../../domain/sync'
 import type { BatchState } from '../../sync/batchSync'
 
 // 立即同步 on the sync page: one button that syncs now, in batches, with a progress bar (done of

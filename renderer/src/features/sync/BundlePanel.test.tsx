@@ -7,8 +7,8 @@ import { renderToString } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { describe, expect, it, vi } from 'vitest'
 import { openLocalDb } from '../../data/localDb'
-import { startServices } from '../../data/services'
-import { BUNDLE_ERRORS, bundleErrorMessage } from '../../domain/bundleManifest'
+import { startServices } from '../../app/startServices'
+import { BUNDLE_ERRORS, bundleErrorMessage } from '../../domain/sync/bundleManifest'
 import { createI18n, keysOf, LANGUAGES, resourcesOf } from '../../i18n'
 import { BundlePanel } from './BundlePanel'
 
@@ -17,7 +17,7 @@ const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }
 // The session provider waits for its station in an effect, which a server render never runs: the
 // panel is given the session directly.
 const session = vi.hoisted(() => ({ current: null as unknown }))
-vi.mock('../../app/session', () => ({ useStation: () => session.current }))
+vi.mock('../../ui/session', () => ({ useStation: () => session.current }))
 
 describe('the bundle panel', () => {
   it('has a message for every verdict and every key it uses, in both languages', () => {

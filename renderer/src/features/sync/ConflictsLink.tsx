@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Flex, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
-import { paths } from '../../app/paths'
+import { paths } from '../../ui/paths'
 import { useConflicts } from './useConflicts'
 
 // On the sync page: how many conflicts wait for a technician, and the way to the conflict screen.

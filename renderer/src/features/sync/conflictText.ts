@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import { itemPath, type Lang } from '../../domain/categories'
-import { maskIdCard } from '../../domain/idCard'
+import { maskIdCard } from '../../domain/personal'
 
 // How the conflict screen words a contested field: its label (the one the form that edits it uses) and
 // its values, readable (a category's name, not its code; an ID number masked; a list as 星河村、东风村).

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
-import { paths } from '../../app/paths'
-import { mediationCaseId } from '../../domain/mediationCase'
-import { needDocId } from '../../domain/need'
+import { paths } from '../../ui/paths'
+import { mediationCaseId } from '../../domain/mediation'
+import { needDocId } from '../../domain/needs'
 import { fieldLabel } from './conflictText'
 
 // How the list of documents central refused words and places each one: its kind (from its id,

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
-import { localDate } from '../../domain/deadline'
-import { localDateTime } from '../../domain/localTime'
-import type { SyncState } from '../../domain/syncStatus'
+import { localDate } from '../../domain/calendar'
+import { localDateTime } from '../../domain/calendar'
+import type { SyncState } from '../../domain/sync'
 import { PENDING_CAP } from '../../sync/stationSync'
 
 // The words for the sync status, shared by the header and the sync page.

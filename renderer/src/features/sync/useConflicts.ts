@@ -1,6 +1,6 @@
-import { useStation } from '../../app/session'
-import { useLiveRead } from '../../app/useLiveRead'
-import type { ConflictDoc } from '../../domain/conflictMerge'
+import { useStation } from '../../ui/session'
+import { useLiveRead } from '../../ui/useLiveRead'
+import type { ConflictDoc } from '../../domain/sync'
 
 // The conflict records (冲突记录), kept current: re-read whenever one is written here or arrives by sync.
 

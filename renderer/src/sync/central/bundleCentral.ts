@@ -3,7 +3,7 @@
 // database as a return bundle. The bundle code itself is the station's (sync/bundle.ts), run on a
 // PouchDB http database; the server admin's credentials travel as PouchDB's `auth`.
 import PouchDB from 'pouchdb-node'
-import { continuesFrom, laterSeq, type Seq } from '../../domain/bundleManifest'
+import { continuesFrom, laterSeq, type Seq } from '../../domain/sync'
 import { exportBundle, importBundle, readBundle, type ExportedBundle, type ImportResult } from '../bundle'
 import { CentralSetupError, couchRequest, parseServerUrl, pathOf, unexpected, type CouchServer } from './couchHttp'
 import { checkServerAdmin, checkStationCode } from './provision'

@@ -3,7 +3,7 @@
 // station say the same thing about the same file.
 import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { bundleFileName, type Seq } from '../../domain/bundleManifest'
+import { bundleFileName, type Seq } from '../../domain/sync'
 import en from '../../i18n/en/bundle.json'
 import zh from '../../i18n/zh-CN/bundle.json'
 import { BundleError, BundleWriteError } from '../bundle'

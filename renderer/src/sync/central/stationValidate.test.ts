@@ -1,9 +1,9 @@
 // The validate_doc_update functions in resources/couchdb/, run in Node as CouchDB would call them:
 // (newDoc, oldDoc, userCtx, secObj), refusing by throwing {forbidden: …}.
 import { describe, expect, it } from 'vitest'
-import { newNeedDoc, type NeedDoc, type NeedForm } from '../../domain/need'
-import { NEED_STATUSES, allowedEvents, newNeedEventDoc } from '../../domain/needLifecycle'
-import { stationDoc, type StationForm } from '../../domain/station'
+import { newNeedDoc, type NeedDoc, type NeedForm } from '../../domain/needs/need'
+import { NEED_STATUSES, allowedEvents, newNeedEventDoc } from '../../domain/needs/needLifecycle'
+import { stationDoc, type StationForm } from '../../domain/station/station'
 import { readValidateSources } from './validateSources'
 
 type Doc = Record<string, unknown>
