@@ -231,7 +231,7 @@ let liveStation: StationDoc | null = null
 async function liveStart(args: { remote: Remote; villages: string[]; staff: string[] }) {
   live = await openStation(`live-${args.remote.code}`)
   const saved = await live.services.stations.save(formOf(args.remote.code, args.villages, args.staff), { by: args.staff[0]!, at: now() })
-  if (!saved.ok) throw new Error(`station form refused: ${JSON.stringify(saved.errors)}`)
+  if (!saved.ok) throw new Error(`station form refused: ${JSON.stringify(saved)}`)
   liveStation = saved.value
   const { sync } = live.services
   await sync.start(settingsOf(args.remote), args.remote.password)

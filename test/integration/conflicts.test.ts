@@ -135,7 +135,7 @@ describe('the same need corrected on two computers of one station', () => {
     const resolved = await desk.services.conflicts.resolve(record!._id, { 'resident.phone': 0 }, {
       by: '技术员', at: '2026-11-25T01:00:00.000Z', device: 'desk',
     })
-    expect(resolved).toEqual({ ok: true })
+    expect(resolved).toMatchObject({ ok: true, value: { status: 'resolved' } })
     await until(async () => (await laptop.services.needs.get(needId))?.resident.phone === '13900139000', 'the choice on the laptop')
     await until(async () => (await conflictRecords(laptop.services.db))[0]?.status === 'resolved', 'the record resolved on the laptop')
     await until(() => converged([desk, laptop], needId), 'one version everywhere after resolving')

@@ -92,7 +92,7 @@ afterEach(async () => {
 
 async function setUpStation(services: Services, at = china('2026-11-20T08:00:00')): Promise<StationDoc> {
   const saved = await services.stations.save(STATION_FORM, { by: '王芳', at })
-  if (!saved.ok) throw new Error(JSON.stringify(saved.errors))
+  if (!saved.ok) throw new Error(JSON.stringify(saved))
   return saved.value
 }
 
@@ -542,7 +542,7 @@ describe.each(ADAPTERS)('needs and the ledger on PouchDB’s %s adapter', (_adap
     const current = await services.db.get<NeedDoc>(edited._id)
     await services.db.put({ ...current, address: '光明社区 8 栋 301', updatedAt: '2026-11-26T00:00:00.000Z' })
     const saved = await services.stations.save({ ...STATION_FORM, villages: [...STATION_FORM.villages, '新河村'] }, at('2026-11-26T01:00:00.000Z'))
-    if (!saved.ok) throw new Error(JSON.stringify(saved.errors))
+    if (!saved.ok) throw new Error(JSON.stringify(saved))
     station = saved.value
     // A burst from another station, in one write.
     const burst = Array.from({ length: 25 }, (_, i) =>

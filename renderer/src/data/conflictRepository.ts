@@ -7,12 +7,11 @@ import {
   type ConflictDoc,
 } from '../domain/sync'
 import { stampEdit, type Editable, type Editor } from '../domain/records'
+import type { CommandResult } from './command'
 import { docsByPrefix, getOrNull, type LocalDb } from './localDb'
 
 // Conflict records (冲突记录) for the technicians' screen: list them, and resolve one by applying the
 // values chosen per field as an ordinary edit of the document, then marking the record resolved.
-
-export type ResolveResult = { ok: true } | { ok: false; error: string }
 
 export class ConflictRepository {
   constructor(private readonly db: LocalDb) {}
@@ -25,7 +24,7 @@ export class ConflictRepository {
     )
   }
 
-  async resolve(recordId: string, choices: Record<string, ConflictChoice>, editor: Editor): Promise<ResolveResult> {
+  async resolve(recordId: string, choices: Record<string, ConflictChoice>, editor: Editor): Promise<CommandResult<ConflictDoc>> {
     const record = await getOrNull<ConflictDoc>(this.db, recordId)
     if (!record) return { ok: false, error: 'conflict.error.notFound' }
     if (record.status === 'resolved') return { ok: false, error: 'conflict.error.alreadyResolved' }
@@ -41,7 +40,8 @@ export class ConflictRepository {
     }
     const { doc: edited, changed } = stampEdit(doc, withChosenValues(doc, values), rule.fields, editor)
     if (changed.length > 0) await this.db.put(edited)
-    await this.db.put(resolvedConflict(record, choices, editor))
-    return { ok: true }
+    const resolved = resolvedConflict(record, choices, editor)
+    const saved = await this.db.put(resolved)
+    return { ok: true, value: { ...resolved, _rev: saved.rev } }
   }
 }

@@ -15,22 +15,13 @@ import {
 import { checkDutyChange, rotaOf, type DutyChange, type DutyChangeDoc, type DutyPlanDoc, type RotaShift } from '../domain/duty'
 import { stampEdit, type Editable } from '../domain/records'
 import { recordBase } from '../domain/records'
-import type { StationDoc } from '../domain/station'
+import type { CommandContext, CommandResult } from './command'
 import { docsByPrefix, getOrNull, type LocalDb } from './localDb'
 
 // Commands and reads of 书记轮值: the roster, the shift pattern, plans, changes, check-ins and the duty
 // log. Checks are the domain's; each command writes one document (plans, changes and check-ins are
 // never rewritten). A station has a few dozen secretaries and a few hundred shifts a year, so reads
 // go straight to PouchDB by id prefix.
-
-export type DutyResult<T> = { ok: true; value: T } | { ok: false; error: string } | { ok: false; errors: SecretaryFieldError[] }
-
-export interface DutyContext {
-  station: StationDoc
-  by: string
-  /** ISO instant, read by the UI */
-  at: string
-}
 
 /** The pattern document: one per station. */
 const patternId = (code: string) => `dutyPattern:${code}:current`
@@ -49,7 +40,7 @@ export class DutyRepository {
   }
 
   /** Adds a secretary, or edits one (`id`); only the fields that changed are stamped. */
-  async saveSecretary(input: SecretaryFormInput, ctx: DutyContext, id?: string): Promise<DutyResult<DutySecretaryDoc>> {
+  async saveSecretary(input: SecretaryFormInput, ctx: CommandContext, id?: string): Promise<CommandResult<DutySecretaryDoc, SecretaryFieldError>> {
     const checked = checkSecretaryForm(input, ctx.station.villages)
     if (!checked.ok) return checked
     const editor = { by: ctx.by, at: ctx.at, device: this.device }
@@ -73,7 +64,7 @@ export class DutyRepository {
     return doc ? { slots: doc.slots, days: doc.days } : DEFAULT_DUTY_PATTERN
   }
 
-  async savePattern(pattern: DutyPattern, ctx: DutyContext): Promise<DutyResult<DutyPattern>> {
+  async savePattern(pattern: DutyPattern, ctx: CommandContext): Promise<CommandResult<DutyPattern>> {
     const checked = checkDutyPattern(pattern)
     if (!checked.ok) return checked
     const id = patternId(ctx.station.code)
@@ -109,14 +100,14 @@ export class DutyRepository {
   }
 
   /** Plans a period without storing it: what the planner would do, to show before saving. */
-  async preview(from: string, to: string, code: string): Promise<DutyResult<DutyPlanResult>> {
+  async preview(from: string, to: string, code: string): Promise<CommandResult<DutyPlanResult>> {
     const [secretaries, pattern, plans] = await Promise.all([this.secretaries(), this.pattern(code), this.plans()])
     // Fairness continues from the latest plan that ended before this period.
     const previous = plans.filter((p) => p.to < from).sort((a, b) => a.to.localeCompare(b.to) || a.createdAt.localeCompare(b.createdAt)).pop()
     return planDuty({ from, to, secretaries, pattern, carry: previous?.carry ?? NO_CARRY })
   }
 
-  async plan(from: string, to: string, ctx: DutyContext): Promise<DutyResult<DutyPlanDoc>> {
+  async plan(from: string, to: string, ctx: CommandContext): Promise<CommandResult<DutyPlanDoc>> {
     const planned = await this.preview(from, to, ctx.station.code)
     if (!planned.ok) return planned
     const id = `dutyPlan:${ctx.station.code}:${this.ulid(Date.parse(ctx.at))}`
@@ -127,7 +118,7 @@ export class DutyRepository {
   }
 
   /** 代班 or 换班, with its reason; refused for a shift already begun. */
-  async change(change: DutyChange, ctx: DutyContext): Promise<DutyResult<DutyChangeDoc>> {
+  async change(change: DutyChange, ctx: CommandContext): Promise<CommandResult<DutyChangeDoc>> {
     const [rota, secretaries] = await Promise.all([this.rota(), this.secretaries()])
     const error = checkDutyChange(rota, change, secretaries, ctx.at)
     if (error) return { ok: false, error }
@@ -138,7 +129,7 @@ export class DutyRepository {
   }
 
   /** 签到 / 签退 by the secretary holding the shift. */
-  async attend(shiftKey: string, kind: 'in' | 'out', ctx: DutyContext): Promise<DutyResult<DutyCheckDoc>> {
+  async attend(shiftKey: string, kind: 'in' | 'out', ctx: CommandContext): Promise<CommandResult<DutyCheckDoc>> {
     const [rota, checks] = await Promise.all([this.rota(), this.checks()])
     const shift = rota.find((s) => s.key === shiftKey)
     if (!shift) return { ok: false, error: 'duty.error.shiftUnknown' }
@@ -158,7 +149,7 @@ export class DutyRepository {
   }
 
   /** A line of the duty log, or the handover note for the next shift. */
-  async note(shiftKey: string, kind: DutyNoteDoc['kind'], text: string, ctx: DutyContext): Promise<DutyResult<DutyNoteDoc>> {
+  async note(shiftKey: string, kind: DutyNoteDoc['kind'], text: string, ctx: CommandContext): Promise<CommandResult<DutyNoteDoc>> {
     const trimmed = text.trim()
     if (!trimmed) return { ok: false, error: 'duty.error.noteRequired' }
     if (trimmed.length > 2000) return { ok: false, error: 'duty.error.noteTooLong' }

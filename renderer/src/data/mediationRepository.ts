@@ -23,21 +23,13 @@ import {
 import { MEDIATION_TEAM_FIELDS, SEED_TEAMS, mediationTeamId, type MediationTeamDoc } from '../domain/mediation'
 import { newNeedEventDoc } from '../domain/needs'
 import { recordBase } from '../domain/records'
-import type { StationDoc } from '../domain/station'
+import type { CommandContext, CommandResult } from './command'
 import { docsByPrefix, getOrNull, type LocalDb } from './localDb'
 import type { NeedRepository } from './needRepository'
 
 // Commands and reads of 矛盾纠纷调处. A station's cases are a few hundred a year, so they are read
 // straight from PouchDB by id prefix. Every command checks with the domain and writes one document
 // (a case converted from a need also records the referral on the need's timeline).
-
-export type MediationResult<T> = { ok: true; value: T } | { ok: false; error: string } | { ok: false; errors: CaseFieldError[] }
-
-export interface MediationContext {
-  station: StationDoc
-  by: string
-  at: string
-}
 
 /** A case with everything that hangs off it. */
 export interface CaseFile {
@@ -94,7 +86,7 @@ export class MediationRepository {
   }
 
   /** 受理: takes in a case; one converted from a need also refers the need on to mediation. */
-  async intake(input: CaseFormInput, ctx: MediationContext): Promise<MediationResult<MediationCaseDoc>> {
+  async intake(input: CaseFormInput, ctx: CommandContext): Promise<CommandResult<MediationCaseDoc, CaseFieldError>> {
     const checked = checkCaseForm(input, localDate(ctx.at))
     if (!checked.ok) return checked
     const need = checked.value.source === 'need' ? await this.needs.get(checked.value.needId) : null
@@ -117,7 +109,7 @@ export class MediationRepository {
   }
 
   /** A step of the case (assign, accept, agree, fail, withdraw, perform, follow up, close). */
-  async step(caseId: string, input: CaseStepInput, ctx: MediationContext): Promise<MediationResult<CaseStepDoc>> {
+  async step(caseId: string, input: CaseStepInput, ctx: CommandContext): Promise<CommandResult<CaseStepDoc>> {
     const file = await this.caseFile(caseId)
     if (!file) return { ok: false, error: 'mediation.error.caseNotFound' }
     const error = checkStep(file.state, input)
@@ -132,8 +124,8 @@ export class MediationRepository {
   async session(
     caseId: string,
     session: { date: string; place: string; attendees: string[]; record: string },
-    ctx: MediationContext,
-  ): Promise<MediationResult<MediationSessionDoc>> {
+    ctx: CommandContext,
+  ): Promise<CommandResult<MediationSessionDoc>> {
     const file = await this.caseFile(caseId)
     if (!file) return { ok: false, error: 'mediation.error.caseNotFound' }
     const error = checkSession(file.caseDoc, file.state, session)
@@ -153,7 +145,7 @@ export class MediationRepository {
   }
 
   /** 查阅案卷: records who opened the case's full details, and when. */
-  async open(caseId: string, ctx: MediationContext): Promise<CaseAccessDoc> {
+  async open(caseId: string, ctx: CommandContext): Promise<CaseAccessDoc> {
     const id = `${childPrefix('mediationAccess', caseId)}${this.ulid(Date.parse(ctx.at))}`
     const doc: CaseAccessDoc = { ...recordBase('mediationAccess', id, ctx.station.code, ctx), type: 'mediationAccess', caseId, at: ctx.at, by: ctx.by }
     await this.db.put(doc)
@@ -161,7 +153,7 @@ export class MediationRepository {
   }
 
   /** The mediation teams; the two seed teams (银龄, 巾帼) are written the first time they are asked for. */
-  async teams(ctx: MediationContext): Promise<MediationTeamDoc[]> {
+  async teams(ctx: CommandContext): Promise<MediationTeamDoc[]> {
     const stored = await docsByPrefix<MediationTeamDoc>(this.db, 'mediationTeam:')
     if (stored.length > 0) return stored
     // Fixed ids: two computers seeding at once write the same documents, which merge.
@@ -176,7 +168,7 @@ export class MediationRepository {
   }
 
   /** Renames a team or changes its members. */
-  async saveTeam(team: MediationTeamDoc, ctx: MediationContext): Promise<MediationResult<MediationTeamDoc>> {
+  async saveTeam(team: MediationTeamDoc, ctx: CommandContext): Promise<CommandResult<MediationTeamDoc>> {
     if (!team.name.trim()) return { ok: false, error: 'mediation.error.teamNameRequired' }
     const existing = await getOrNull<MediationTeamDoc>(this.db, team._id)
     if (!existing) return { ok: false, error: 'mediation.error.teamNotFound' }

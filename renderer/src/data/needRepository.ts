@@ -21,24 +21,14 @@ import {
   type NeedEventInput,
 } from '../domain/needs'
 import { needNumberPrefix, nextNeedNumber } from '../domain/needs'
-import type { StationDoc } from '../domain/station'
+import type { CommandContext, CommandResult } from './command'
 import { getOrNull, type LocalDb } from './localDb'
 import type { ReadModel } from './readModel'
 
 // Commands on needs: validate with the domain, then write one PouchDB document. Nothing else writes needs.
 
-export type CommandResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] } | { ok: false; error: string }
-
-export interface CommandContext {
-  station: StationDoc
-  /** who is at the desk */
-  by: string
-  /** ISO instant; the UI reads the clock, commands never do */
-  at: string
-}
-
 /** A registration made while a secretary is on duty (书记轮值): the need goes to them by default. */
-export interface DutyContext {
+export interface OnDuty {
   shiftKey: string
   secretaryName: string
 }
@@ -58,13 +48,13 @@ export class NeedRepository {
   /** Registrations run one at a time, so a double-click cannot hand out one number twice. */
   private registering: Promise<unknown> = Promise.resolve()
 
-  register(input: NeedFormInput, ctx: CommandContext, duty?: DutyContext): Promise<CommandResult<NeedDoc>> {
+  register(input: NeedFormInput, ctx: CommandContext, duty?: OnDuty): Promise<CommandResult<NeedDoc, FieldError>> {
     const next = this.registering.then(() => this.registerNow(input, ctx, duty))
     this.registering = next.catch(() => undefined)
     return next
   }
 
-  private async registerNow(input: NeedFormInput, ctx: CommandContext, duty?: DutyContext): Promise<CommandResult<NeedDoc>> {
+  private async registerNow(input: NeedFormInput, ctx: CommandContext, duty?: OnDuty): Promise<CommandResult<NeedDoc, FieldError>> {
     const today = localDate(ctx.at)
     const checked = checkNeedForm(input, today, ctx.station.villages)
     if (!checked.ok) return checked
@@ -101,7 +91,7 @@ export class NeedRepository {
     form: NeedFormInput,
     ctx: CommandContext,
     shown?: NeedFormInput,
-  ): Promise<CommandResult<NeedDoc>> {
+  ): Promise<CommandResult<NeedDoc, FieldError>> {
     const need = await this.get(needId)
     if (!need) return { ok: false, error: 'need.error.notFound' }
     const input = shown ? correctionOnto(needFormOf(need), shown, form) : form

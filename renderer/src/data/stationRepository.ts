@@ -1,4 +1,4 @@
-import { stampEdit } from '../domain/records'
+import { stampEdit, type Actor } from '../domain/records'
 import {
   checkStationForm,
   STATION_EDITABLE_FIELDS,
@@ -7,9 +7,8 @@ import {
   type StationFieldError,
   type StationForm,
 } from '../domain/station'
+import type { CommandResult } from './command'
 import type { LocalDb } from './localDb'
-
-export type StationResult = { ok: true; value: StationDoc } | { ok: false; errors: StationFieldError[] }
 
 /** The station's own settings document: created on first run, edited in settings. */
 export class StationRepository {
@@ -25,7 +24,7 @@ export class StationRepository {
   }
 
   /** Checks the form with the domain's rules; nothing is written unless all of it is valid. */
-  async save(form: StationForm, actor: { by: string; at: string }): Promise<StationResult> {
+  async save(form: StationForm, actor: Actor): Promise<CommandResult<StationDoc, StationFieldError>> {
     const checked = checkStationForm(form)
     if (!checked.ok) return checked
     const existing = await this.current()

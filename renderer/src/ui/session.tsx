@@ -1,8 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import type { CommandContext } from '../data/needRepository'
+import type { CommandContext, CommandResult } from '../data/command'
 import type { Services } from './services'
-import type { StationResult } from '../data/stationRepository'
-import type { StationDoc, StationForm } from '../domain/station'
+import type { StationDoc, StationFieldError, StationForm } from '../domain/station'
 import { clock } from './clock'
 
 // Who and where: the station this desk belongs to and the staff member at the desk.
@@ -14,7 +13,7 @@ export interface Session {
   /** 当班人员: the desk staff member recorded on everything done at this desk */
   operator: string
   setOperator(name: string): void
-  saveStation(form: StationForm): Promise<StationResult>
+  saveStation(form: StationForm): Promise<CommandResult<StationDoc, StationFieldError>>
 }
 
 const SessionContext = createContext<Session | null>(null)

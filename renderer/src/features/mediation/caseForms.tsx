@@ -1,7 +1,7 @@
 import { Alert, App, Button, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useSubmit } from '../../ui/useSubmit'
-import type { MediationResult } from '../../data/mediationRepository'
+import { refusalKeys, type CommandResult } from '../../data/command'
 
 // What every form of a case's steps shares: run the command once, say why it was refused (and keep what
 // was typed), or report it done.
@@ -11,13 +11,13 @@ export function useCaseCommand(onDone: () => void) {
   const { message } = App.useApp()
   const { busy: saving, failure: error, setFailure: setError, submit } = useSubmit()
 
-  const run = (command: () => Promise<MediationResult<unknown>>, doneText: string) =>
+  const run = (command: () => Promise<CommandResult<unknown>>, doneText: string) =>
     submit(async () => {
       const result = await command()
       if (result.ok) {
         void message.success(doneText)
         onDone()
-      } else setError('error' in result ? t(result.error) : result.errors.map((e) => t(e.message)).join('；'))
+      } else setError(refusalKeys(result).map((key) => t(key)).join('；'))
     })
   return { error, saving, run }
 }

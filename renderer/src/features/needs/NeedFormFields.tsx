@@ -3,7 +3,7 @@ import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useToday } from '../../ui/clock'
 import { useSubmit } from '../../ui/useSubmit'
-import type { CommandResult } from '../../data/needRepository'
+import type { CommandResult } from '../../data/command'
 import { categories, categoryOfItem, leadDepartmentFor, type Lang } from '../../domain/categories'
 import { checkIdCard, maskIdCard } from '../../domain/personal'
 import { NEED_CHANNELS, URGENCIES, type FieldError, type NeedDoc, type NeedForm, type NeedFormInput } from '../../domain/needs'
@@ -72,7 +72,7 @@ export interface NeedFormFieldsProps {
   /** shown after the submit button (e.g. 取消) */
   actions?: ReactNode
   /** Runs the command. `keepIdCard`: the ID field was left blank and the number on file is to stay. */
-  onSubmit(input: NeedFormInput, options: { keepIdCard: boolean }): Promise<CommandResult<NeedDoc>>
+  onSubmit(input: NeedFormInput, options: { keepIdCard: boolean }): Promise<CommandResult<NeedDoc, FieldError>>
   onSaved(need: NeedDoc): void
 }
 

@@ -84,7 +84,7 @@ export function StationFormFields({
     setSaving(true)
     try {
       const result = await saveStation(checked.value)
-      if (!result.ok) return showErrors(result.errors as StationFieldError[])
+      if (!result.ok) return showErrors('errors' in result ? result.errors : [])
       setErrors({})
       form.setFieldsValue(toValues(result.value))
       onSaved(result.value)

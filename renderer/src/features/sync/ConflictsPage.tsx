@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Collapse, Descriptions, Empty, Flex, Radio, S
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
+import { refusalKeys } from '../../data/command'
 import { clock } from '../../ui/clock'
 import { paths } from '../../ui/paths'
 import { useStation } from '../../ui/session'
@@ -127,7 +128,7 @@ function OpenConflict({ record, onResolved }: { record: ConflictDoc; onResolved(
         void message.success(t('conflicts.done'))
         onResolved()
       } else {
-        setError(t(result.error))
+        setError(refusalKeys(result).map((key) => t(key)).join('；'))
       }
     } catch (failure) {
       setError(t('error.unexpected', { message: failure instanceof Error ? failure.message : String(failure) }))
