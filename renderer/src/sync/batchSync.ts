@@ -7,7 +7,7 @@ import { errorMessage, MAX_RUN_ERRORS, problemOf, type ConnectionVerdict, type S
 import { Cancelled, countLocalChanges, countRemoteChanges, rowKey, type ChangeRow } from './changeCount'
 import { testConnection } from './connection'
 import { refusalOf, RefusedList } from './refusedDocs'
-import { quietInfo } from './stationSync'
+import { openStationRemote } from './stationRemote'
 import { appendRun, JOURNAL_LIMIT } from './syncJournal'
 import { loadAutoStart, loadPulledSeq, loadPushedSeq, savePulledSeq, savePushedSeq } from './syncPrefs'
 
@@ -271,8 +271,7 @@ export class BatchSync {
       this.set({ livePaused: true })
       await this.live!.stop().catch((error: unknown) => console.error('live sync', error))
     }
-    const remote = new this.Pouch(url, { skip_setup: true, auth: { username: settings.username, password } })
-    quietInfo(remote)
+    const remote = openStationRemote(this.Pouch, settings, password)
     let outcome: SyncRun['outcome'] = 'synced'
     // How the run ended; shown once the journal is written and the live sync is back.
     let end: Partial<BatchState>

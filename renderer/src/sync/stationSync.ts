@@ -18,6 +18,7 @@ import { testConnection } from './connection'
 import { refusalOf, RefusedList } from './refusedDocs'
 import { appendRun, JOURNAL_LIMIT } from './syncJournal'
 import { loadLastSyncedAt, loadPushedSeq, saveLastSyncedAt, savePulledSeq, savePushedSeq } from './syncPrefs'
+import { openStationRemote } from './stationRemote'
 
 // Live two-way sync of the station's PouchDB with its database on the central CouchDB 3.
 // PouchDB does the replication (checkpointed, so a restart resumes and never doubles a document);
@@ -219,14 +220,7 @@ export class StationSync {
     if (!settings) return
     this.cancelSync(false)
     const generation = ++this.generation
-    // skip_setup: the station never creates its database; provisioning does (and a PUT by a non-admin
-    // is refused by CouchDB). auth: each request carries the credentials, as no cookie comes back
-    // from a server on another origin.
-    const remote = new this.Pouch(stationDbUrl(settings), {
-      skip_setup: true,
-      auth: { username: settings.username, password: this.password },
-    })
-    quietInfo(remote)
+    const remote = openStationRemote(this.Pouch, settings, this.password)
     this.remote = remote
     // retry: false: this class retries, not PouchDB. PouchDB's retry (9.0) restarts a failed leg
     // inside the same replication while the batch that was in flight goes on; once that batch is
@@ -404,16 +398,4 @@ export class StationSync {
     const page = await this.db.changes({ since: this.pushedSeq, limit: this.pendingCap + 1 })
     return page.results.filter((change) => !change.id.startsWith('_design/')).length
   }
-}
-
-/**
- * PouchDB's replicator reads the source's info() after each batch, only to update its task list, and
- * attaches no catch: when the server goes away mid-batch that rejection would surface as an
- * unhandled error. A failed info() on the remote therefore answers an empty one; the replication
- * itself meets the same failure on its next request, handles it and retries.
- */
-export function quietInfo(remote: PouchDB.Database): void {
-  const info = remote.info.bind(remote)
-  remote.info = (() =>
-    info().catch(() => ({ db_name: remote.name, doc_count: 0, update_seq: 0 }))) as unknown as typeof remote.info
 }
