@@ -11,9 +11,12 @@ export interface CommandContext {
   at: string
 }
 
-/** The shape of every area's field errors (needs, duty roster, mediation intake, station, sync settings). */
-export interface RefusedField {
-  field: string
+/**
+ * The shape of every area's field errors (needs, duty roster, mediation intake, station, sync settings):
+ * `field` is a field's name or, in a list, its path (`applicants.0.phone`); `message` an i18n key.
+ */
+export interface RefusedField<F extends string = string> {
+  field: F
   /** i18n key */
   message: string
 }

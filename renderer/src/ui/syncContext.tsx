@@ -1,6 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
-import { checkSyncForm, type SyncFieldError, type SyncForm, type SyncSettings } from '../domain/sync'
-import type { ConnectionVerdict, SyncState } from '../domain/sync'
+import {
+  checkSyncForm,
+  type SyncFieldError,
+  type SyncForm,
+  type SyncSettings,
+  type ConnectionVerdict,
+  type SyncState,
+} from '../domain/sync'
 import { sessionSecrets, shell } from '../shell/browserShell'
 import { PasswordKeeper, type KeptWhere } from '../sync/passwordKeeper'
 import { loadAutoStart, loadSyncSettings, saveAutoStart, saveSyncSettings } from '../sync/syncPrefs'

@@ -2,9 +2,14 @@ import { Table, Typography, type TableColumnsType } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLedger } from '../../ui/useLedger'
-import { dutyFigures, type DutyCheckDoc, type DutyFigures as Figures, type DutyNeed } from '../../domain/duty'
-import type { DutySecretaryDoc } from '../../domain/duty'
-import type { RotaShift } from '../../domain/duty'
+import {
+  dutyFigures,
+  type DutyCheckDoc,
+  type DutyFigures as Figures,
+  type DutyNeed,
+  type DutySecretaryDoc,
+  type RotaShift,
+} from '../../domain/duty'
 import { nameOf } from './dutyRotaText'
 
 // 值班统计: per secretary and period — shifts planned, served (checked in), changes, punctuality, and the
@@ -41,7 +46,7 @@ export function DutyFigures({
   // Only needs registered on a duty shift count; a scan of the ledger, redone when it changes.
   const needs = useMemo<DutyNeed[]>(
     () => ledger.all().flatMap((row) => (row.dutyShiftKey ? [{ dutyShiftKey: row.dutyShiftKey, closed: row.status === 'closed' }] : [])),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // version is not read here, but it is how the ledger (one store, changed in place) says its rows changed
     [ledger, version],
   )
   const rows = useMemo(() => {

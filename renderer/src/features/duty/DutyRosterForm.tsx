@@ -1,11 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Checkbox, Col, DatePicker, Flex, Form, Input, Modal, Row, Select, Switch, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCommandContext, useStation } from '../../ui/session'
+import { FormErrorsSummary, useFormErrors } from '../../ui/useFormErrors'
 import { useSubmit } from '../../ui/useSubmit'
-import { WEEKDAYS, type DutySecretaryDoc, type SecretaryFieldError, type SecretaryForm, type SecretaryFormInput, type Weekday } from '../../domain/duty'
+import { WEEKDAYS, type DutySecretaryDoc, type SecretaryForm, type SecretaryFormInput, type Weekday } from '../../domain/duty'
 import { matchesQuery, searchKeysFor } from '../../domain/personal'
 
 // 添加书记 / 编辑书记: a secretary's details, the weekdays they never serve and their leave. The domain
@@ -56,8 +57,8 @@ export function DutyRosterForm({ secretary, onClose }: { /** null: a new secreta
   const { services, station } = useStation()
   const commandContext = useCommandContext()
   const [form] = Form.useForm<SecretaryValues>()
-  // i18n keys, translated when shown, so a language switch re-words them.
-  const [errors, setErrors] = useState<Partial<Record<Field, string[]>>>({})
+  // The leave list has no input of its own to focus: its message shows in place of its hint.
+  const errors = useFormErrors<Field>(form, { order: FIELD_ORDER })
   // `failure` holds an i18n key; an unexpected error is a toast.
   const { busy, failure, setFailure, submit } = useSubmit((text) => void message.error(text))
 
@@ -67,22 +68,6 @@ export function DutyRosterForm({ secretary, onClose }: { /** null: a new secreta
   )
   const weekdayOptions = WEEKDAYS.map((weekday) => ({ value: weekday, label: t(`duty.weekday.${weekday}`) }))
 
-  const showErrors = (found: SecretaryFieldError[]) => {
-    const byField: Partial<Record<Field, string[]>> = {}
-    for (const { field, message: key } of found) {
-      const list = (byField[field] ??= [])
-      if (!list.includes(key)) list.push(key)
-    }
-    setErrors(byField)
-    const first = FIELD_ORDER.find((field) => byField[field])
-    if (first && first !== 'leaves') form.focusField(first)
-  }
-
-  const errorOf = (field: Field) => {
-    const keys = errors[field]
-    return keys?.length ? { validateStatus: 'error' as const, help: keys.map((key) => t(key)).join(' ') } : {}
-  }
-
   const save = () =>
     submit(async () => {
       const input = toInput(form.getFieldsValue(true) as SecretaryValues)
@@ -90,18 +75,10 @@ export function DutyRosterForm({ secretary, onClose }: { /** null: a new secreta
       if (result.ok) {
         void message.success(t(secretary ? 'duty.roster.saved' : 'duty.roster.added', { name: result.value.name }))
         onClose()
-      } else if ('errors' in result) showErrors(result.errors)
+      } else if ('errors' in result) errors.show(result.errors)
       else setFailure(result.error)
     })
 
-  const onValuesChange = (changed: Partial<SecretaryValues>) => {
-    const fields = Object.keys(changed) as Field[]
-    if (fields.some((field) => errors[field])) {
-      setErrors((now) => Object.fromEntries(Object.entries(now).filter(([field]) => !fields.includes(field as Field))))
-    }
-  }
-
-  const errorCount = Object.keys(errors).length
   const title = secretary ? t('duty.roster.editTitle', { name: secretary.name }) : t('duty.roster.addTitle')
 
   return (
@@ -121,24 +98,24 @@ export function DutyRosterForm({ secretary, onClose }: { /** null: a new secreta
         </Flex>
       }
     >
-      {errorCount > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t('app.fixFields', { count: errorCount })} />}
+      <FormErrorsSummary count={errors.count} />
       {failure && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t(failure)} />}
       <Form<SecretaryValues>
         form={form}
         name="dutySecretary"
         layout="vertical"
         initialValues={toValues(secretary)}
-        onValuesChange={onValuesChange}
+        onValuesChange={errors.clearChanged}
         aria-label={title}
       >
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="name" label={t('duty.roster.field.name')} required {...errorOf('name')}>
+            <Form.Item name="name" label={t('duty.roster.field.name')} required {...errors.itemProps('name')}>
               <Input autoFocus autoComplete="off" maxLength={20} placeholder={t('duty.roster.placeholder.name')} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="village" label={t('duty.roster.field.village')} required {...errorOf('village')}>
+            <Form.Item name="village" label={t('duty.roster.field.village')} required {...errors.itemProps('village')}>
               <Select
                 showSearch={{ filterOption: (input, option) => !!option?.keys && matchesQuery(option.keys, input) }}
                 options={villageOptions}
@@ -147,7 +124,7 @@ export function DutyRosterForm({ secretary, onClose }: { /** null: a new secreta
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="phone" label={t('duty.roster.field.phone')} required {...errorOf('phone')}>
+            <Form.Item name="phone" label={t('duty.roster.field.phone')} required {...errors.itemProps('phone')}>
               <Input type="tel" inputMode="tel" autoComplete="off" placeholder={t('duty.roster.placeholder.phone')} />
             </Form.Item>
           </Col>
@@ -157,7 +134,7 @@ export function DutyRosterForm({ secretary, onClose }: { /** null: a new secreta
           label={t('duty.roster.field.active')}
           valuePropName="checked"
           extra={t('duty.roster.activeHint')}
-          {...errorOf('active')}
+          {...errors.itemProps('active')}
         >
           <Switch checkedChildren={t('duty.roster.activeOn')} unCheckedChildren={t('duty.roster.activeOff')} />
         </Form.Item>
@@ -165,11 +142,11 @@ export function DutyRosterForm({ secretary, onClose }: { /** null: a new secreta
           name="unavailableWeekdays"
           label={t('duty.roster.field.unavailableWeekdays')}
           extra={t('duty.roster.unavailableHint')}
-          {...errorOf('unavailableWeekdays')}
+          {...errors.itemProps('unavailableWeekdays')}
         >
           <Checkbox.Group options={weekdayOptions} />
         </Form.Item>
-        <Form.Item label={t('duty.roster.field.leaves')} extra={errors.leaves ? undefined : t('duty.roster.leavesHint')} {...errorOf('leaves')}>
+        <Form.Item label={t('duty.roster.field.leaves')} {...errors.itemProps('leaves', t('duty.roster.leavesHint'))}>
           <Form.List name="leaves">
             {(fields, { add, remove }) => (
               <Flex vertical gap={8} data-testid="leave-list">
@@ -199,7 +176,7 @@ export function DutyRosterForm({ secretary, onClose }: { /** null: a new secreta
                       aria-label={t('duty.roster.removeLeave', { n: index + 1 })}
                       onClick={() => {
                         remove(field.name)
-                        onValuesChange({ leaves: [] })
+                        errors.clear('leaves')
                       }}
                     />
                   </Flex>

@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
 import { paths } from '../../ui/paths'
-import { DEFAULT_DUTY_PATTERN } from '../../domain/duty/dutyRoster'
+import { DEFAULT_DUTY_PATTERN } from '../../domain/duty'
 import { DutyRosterPage } from './DutyRosterPage'
 
 // 轮值人员 with the real services: a secretary added through the form is stored and listed; a refused

@@ -5,7 +5,7 @@ import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test
 import { clock } from '../../ui/clock'
 import { paths } from '../../ui/paths'
 import type { Services } from '../../app/startServices'
-import type { StationDoc } from '../../domain/station/station'
+import type { StationDoc } from '../../domain/station'
 import { shell } from '../../shell/browserShell'
 import { DutyRotaPage } from './DutyRotaPage'
 import { china } from '../../../../test/support/chinaTime'

@@ -9,9 +9,13 @@ import { paths } from '../../ui/paths'
 import { useCommandContext, useStation } from '../../ui/session'
 import { useSubmit } from '../../ui/useSubmit'
 import { localDate } from '../../domain/calendar'
-import { shiftInstant, type DutyPlanResult, type PlannedShift } from '../../domain/duty'
-import type { DutySecretaryDoc } from '../../domain/duty'
-import type { RotaShift } from '../../domain/duty'
+import {
+  shiftInstant,
+  type DutyPlanResult,
+  type PlannedShift,
+  type DutySecretaryDoc,
+  type RotaShift,
+} from '../../domain/duty'
 import { DutyFigures } from './DutyFigures'
 import { DutyRotaChangeModal, type ChangeTarget } from './DutyRotaChangeModal'
 import { DutyRotaOutputs } from './DutyRotaOutputs'

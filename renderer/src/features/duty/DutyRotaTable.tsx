@@ -3,9 +3,7 @@ import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import { paths } from '../../ui/paths'
-import type { PlannedShift } from '../../domain/duty'
-import type { DutySecretaryDoc } from '../../domain/duty'
-import type { RotaShift } from '../../domain/duty'
+import type { PlannedShift, DutySecretaryDoc, RotaShift } from '../../domain/duty'
 import { changeText, dayText, lastChangeKind, nameOf, rotaGrid, shiftText, slotText, weekdayText, type RotaGrid } from './dutyRotaText'
 
 // The rota as a table: a row per duty day, a column per shift. Used for the planner's preview and for

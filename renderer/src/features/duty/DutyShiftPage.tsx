@@ -1,15 +1,14 @@
 import { PhoneOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Input, Result, Row, Space, Spin, Typography } from 'antd'
+import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Input, Row, Space, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router-dom'
 import { useNow, useToday } from '../../ui/clock'
+import { PageGate } from '../../ui/PageGate'
 import { paths } from '../../ui/paths'
 import { useCommandContext, useStation } from '../../ui/session'
 import { useLedger } from '../../ui/useLedger'
-import { EARLY_CHECK_IN_MINUTES, handoverFor, type DutyNoteDoc } from '../../domain/duty'
-import { shiftInstant } from '../../domain/duty'
-import type { RotaShift } from '../../domain/duty'
+import { EARLY_CHECK_IN_MINUTES, handoverFor, type DutyNoteDoc, shiftInstant, type RotaShift } from '../../domain/duty'
 import { localDateTime } from '../../domain/calendar'
 import { NeedListItem } from '../needs/NeedListItem'
 import { AttendanceButtons, AttendanceState } from './DutyAttendance'
@@ -26,24 +25,19 @@ export function DutyShiftPage() {
   const { key = '' } = useParams()
   const { data, failure } = useDuty()
   const now = useNow()
-  const navigate = useNavigate()
+  // The rota is read whole; the shift is looked up in it once it is there.
+  const shift = data?.rota.find((s) => s.key === key)
 
-  if (failure) return <Alert type="error" showIcon title={t('dutyDesk.board.failed', { message: failure })} />
-  if (!data) return <Spin size="large" />
-  const shift = data.rota.find((s) => s.key === key)
-  if (!shift)
-    return (
-      <Result
-        status="404"
-        title={t('dutyDesk.shift.notFound')}
-        extra={
-          <Button type="primary" onClick={() => navigate(paths.home)}>
-            {t('dutyDesk.shift.back')}
-          </Button>
-        }
-      />
-    )
-  return <ShiftLog shift={shift} data={data} now={now} />
+  return (
+    <PageGate
+      value={data && (shift ? { shift, data } : null)}
+      failure={failure && t('dutyDesk.board.failed', { message: failure })}
+      notFound={t('dutyDesk.shift.notFound')}
+      back={{ to: paths.home, label: t('dutyDesk.shift.back') }}
+    >
+      {(found) => <ShiftLog shift={found.shift} data={found.data} now={now} />}
+    </PageGate>
+  )
 }
 
 function ShiftLog({ shift, data, now }: { shift: RotaShift; data: DutyData; now: string }) {
@@ -194,8 +188,7 @@ function ShiftNeeds({ shiftKey }: { shiftKey: string }) {
         .all()
         .filter((row) => row.dutyShiftKey === shiftKey)
         .sort((a, b) => a.registeredAt.localeCompare(b.registeredAt)),
-    // version: the store's rows changed
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // version is not read here, but it is how the ledger (one store, changed in place) says its rows changed
     [ledger, version, shiftKey],
   )
   const title = t('dutyDesk.shift.needs', { count: rows.length })

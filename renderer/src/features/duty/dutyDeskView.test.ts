@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { DutyCheckDoc } from '../../domain/duty/dutyDesk'
-import type { RotaShift } from '../../domain/duty/dutyRota'
+import type { DutyCheckDoc, RotaShift } from '../../domain/duty'
 import { attendanceView, dutyIdle, neighbours, onShiftAt } from './dutyDeskView'
-import { recordBase } from '../../domain/records/records'
+import { recordBase } from '../../domain/records'
 import { china } from '../../../../test/support/chinaTime'
 
 const shift = (date: string, slot: number, secretaryId: string | null): RotaShift => ({

@@ -1,9 +1,15 @@
-import { localDate } from '../../domain/calendar'
-import { attendance, checkAttendance, type Attendance, type DutyCheckDoc } from '../../domain/duty'
-import { shiftInstant } from '../../domain/duty'
-import { weekdayOf, type DutySecretaryDoc } from '../../domain/duty'
-import { onDuty, type RotaShift } from '../../domain/duty'
-import { localDateTime } from '../../domain/calendar'
+import { localDate, localDateTime } from '../../domain/calendar'
+import {
+  attendance,
+  checkAttendance,
+  type Attendance,
+  type DutyCheckDoc,
+  shiftInstant,
+  weekdayOf,
+  type DutySecretaryDoc,
+  onDuty,
+  type RotaShift,
+} from '../../domain/duty'
 
 // What the duty desk (值班台) shows, worked out from the duty data and the time: who is on duty now and
 // next, what the board says when nobody is, and whether a check-in or check-out may be recorded now.

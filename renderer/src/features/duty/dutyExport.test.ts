@@ -1,8 +1,13 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { planDuty } from '../../domain/duty/dutyPlan'
-import { DEFAULT_DUTY_PATTERN, type DutySecretaryDoc } from '../../domain/duty/dutyRoster'
-import { rotaOf, type DutyChangeDoc, type DutyPlanDoc } from '../../domain/duty/dutyRota'
+import {
+  planDuty,
+  DEFAULT_DUTY_PATTERN,
+  type DutySecretaryDoc,
+  rotaOf,
+  type DutyChangeDoc,
+  type DutyPlanDoc,
+} from '../../domain/duty'
 import { createI18n } from '../../i18n'
 import { buildDutyRotaWorkbook, DUTY_EXPORT_COLUMNS, dutyRotaRows } from './dutyExport'
 import { periodOf, parsePeriod } from './dutyRotaPeriod'

@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { TFunction } from 'i18next'
 import { cleanText, officeSheet } from '../../ui/officeSheet'
-import type { DutySecretaryDoc } from '../../domain/duty'
-import type { RotaShift } from '../../domain/duty'
+import type { DutySecretaryDoc, RotaShift } from '../../domain/duty'
 import { changeText, nameOf, slotText, weekdayText } from './dutyRotaText'
 
 // 值班表 as an XLSX file: a title row, one header row, one row per shift of the period with who holds it,

@@ -1,8 +1,12 @@
 import type { TFunction } from 'i18next'
 import { localDateTime } from '../../domain/calendar'
-import { weekdayOf, type DutySecretaryDoc } from '../../domain/duty'
-import type { DutyChangeDoc, RotaShift } from '../../domain/duty'
-import type { PlannedShift } from '../../domain/duty'
+import {
+  weekdayOf,
+  type DutySecretaryDoc,
+  type DutyChangeDoc,
+  type RotaShift,
+  type PlannedShift,
+} from '../../domain/duty'
 import type { DutyPeriod } from './dutyRotaPeriod'
 
 // How the rota's dates, shifts, people and changes read on screen, on paper and in the files.

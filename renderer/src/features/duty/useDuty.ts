@@ -1,9 +1,15 @@
 import { useStation } from '../../ui/session'
 import { useLiveRead } from '../../ui/useLiveRead'
-import type { DutyCheckDoc, DutyNoteDoc } from '../../domain/duty'
-import type { DutyPattern, DutySecretaryDoc } from '../../domain/duty'
-import type { DutyChangeDoc, DutyPlanDoc, RotaShift } from '../../domain/duty'
-import { rotaOf } from '../../domain/duty'
+import {
+  type DutyCheckDoc,
+  type DutyNoteDoc,
+  type DutyPattern,
+  type DutySecretaryDoc,
+  type DutyChangeDoc,
+  type DutyPlanDoc,
+  type RotaShift,
+  rotaOf,
+} from '../../domain/duty'
 
 // Everything of 书记轮值 a screen shows, read at once and kept current as duty documents are written
 // here or arrive by sync. A station's duty documents are few (a few hundred shifts a year).

@@ -1,9 +1,10 @@
 import { EyeOutlined, LockOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Result, Row, Space, Spin, Tag, Typography, type DescriptionsProps } from 'antd'
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Row, Space, Tag, Typography, type DescriptionsProps } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router-dom'
+import { Link, useParams } from 'react-router-dom'
 import { useToday } from '../../ui/clock'
+import { PageGate } from '../../ui/PageGate'
 import { paths } from '../../ui/paths'
 import { useCommandContext, useStation } from '../../ui/session'
 import { useLiveRead } from '../../ui/useLiveRead'
@@ -33,33 +34,22 @@ export function CaseDetailPage() {
 function CaseFileView({ id }: { id: string }) {
   const { t } = useTranslation()
   const { services } = useStation()
-  const navigate = useNavigate()
   const { value: file, failure } = useLiveRead(
     () => (id.startsWith('mediationCase:') ? services.mediation.caseFile(id) : Promise.resolve(null)),
     [`mediationCase:${id.slice('mediationCase:'.length)}`, 'mediationStep:', 'mediationSession:', 'mediationAccess:'],
   )
 
-  if (failure) return <Alert type="error" showIcon title={t('mediation.loadFailed', { message: failure })} />
-  if (file === undefined)
-    return (
-      <Space style={{ padding: 48 }}>
-        <Spin size="large" />
-        {t('mediation.detail.loading')}
-      </Space>
-    )
-  if (file === null)
-    return (
-      <Result
-        status="404"
-        title={t('mediation.error.caseNotFound')}
-        extra={
-          <Button type="primary" onClick={() => navigate(paths.mediation)}>
-            {t('mediation.detail.back')}
-          </Button>
-        }
-      />
-    )
-  return <CaseDetail file={file} />
+  return (
+    <PageGate
+      value={file}
+      failure={failure && t('mediation.loadFailed', { message: failure })}
+      loadingText={t('mediation.detail.loading')}
+      notFound={t('mediation.error.caseNotFound')}
+      back={{ to: paths.mediation, label: t('mediation.detail.back') }}
+    >
+      {(found) => <CaseDetail file={found} />}
+    </PageGate>
+  )
 }
 
 function CaseDetail({ file }: { file: CaseFile }) {

@@ -1,11 +1,13 @@
 import { Alert, App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Select, Space, Spin, Switch, Typography } from 'antd'
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router-dom'
 import { paths } from '../../ui/paths'
 import { useCommandContext, useStation } from '../../ui/session'
+import { useEnterToNextField } from '../../ui/useEnterToNextField'
+import { FormErrorsSummary, useFormErrors } from '../../ui/useFormErrors'
 import { useSubmit } from '../../ui/useSubmit'
-import { CASE_SOURCES, DISPUTE_TYPES, shownCaseNumber, type CaseFieldError, type CaseFormInput, type CaseSource, type DisputeType } from '../../domain/mediation'
+import { CASE_SOURCES, DISPUTE_TYPES, shownCaseNumber, type CaseFormInput, type CaseSource, type DisputeType } from '../../domain/mediation'
 import type { NeedDoc } from '../../domain/needs'
 import { matchesQuery, searchKeysFor } from '../../domain/personal'
 import { blankParty, CasePartiesFields, type PartyValues } from './CasePartiesFields'
@@ -124,8 +126,9 @@ function IntakeForm({ need }: { need: NeedDoc | null }) {
   const navigate = useNavigate()
   const [form] = Form.useForm<IntakeValues>()
   const initialValues = useMemo(() => startingValues(need), [need])
-  // i18n keys by path, translated when shown, so a language switch re-words them.
-  const [errors, setErrors] = useState<Record<string, string[]>>({})
+  // A party's field is marked by its path (`applicants.0.phone`), a side's own message ("add one") by the side.
+  // A field being corrected is no longer marked; editing a party unmarks its whole side (antd reports the list).
+  const errors = useFormErrors(form, { order: FIELD_ORDER })
   const { busy, failure, setFailure, submit } = useSubmit()
 
   const sourceOptions = CASE_SOURCES.filter((source) => (need ? source === 'need' : source !== 'need')).map((source) => ({
@@ -139,63 +142,22 @@ function IntakeForm({ need }: { need: NeedDoc | null }) {
     keys: searchKeysFor(t(`mediation.disputeType.${type}`)),
   }))
 
-  const errorOf = (path: string) => {
-    const keys = errors[path]
-    return keys?.length ? { validateStatus: 'error' as const, help: keys.map((key) => t(key)).join(' ') } : {}
-  }
-  const sideError = (side: 'applicants' | 'respondents') => errors[side]?.map((key) => t(key)).join(' ')
-
-  const showErrors = (found: CaseFieldError[]) => {
-    const byPath: Record<string, string[]> = {}
-    for (const { field, message: key } of found) {
-      const list = (byPath[field] ??= [])
-      if (!list.includes(key)) list.push(key)
-    }
-    setErrors(byPath)
-    const first = FIELD_ORDER.map((top) => Object.keys(byPath).find((path) => path === top || path.startsWith(`${top}.`))).find(Boolean)
-    if (first && first.includes('.')) form.focusField(first.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)))
-    else if (first && ['source', 'disputeType', 'summary', 'amount'].includes(first)) form.focusField(first)
-  }
-
   const save = () =>
     submit(async () => {
       const result = await services.mediation.intake(toInput(form.getFieldsValue(true) as IntakeValues, need?._id ?? ''), ctx())
       if (result.ok) {
         void message.success(t('mediation.intake.saved', { number: shownCaseNumber(result.value.number) }))
         navigate(paths.mediationCase(result.value._id))
-      } else if ('errors' in result) showErrors(result.errors)
+      } else if ('errors' in result) errors.show(result.errors)
       else setFailure(t(result.error))
     })
 
-  // A field being corrected is no longer marked; so is its side's "add a party" message.
-  const onValuesChange = (changed: Partial<IntakeValues>) => {
-    const tops = Object.keys(changed)
-    const stale = Object.keys(errors).filter((path) => tops.some((top) => path === top || path.startsWith(`${top}.`)))
-    if (stale.length) setErrors((now) => Object.fromEntries(Object.entries(now).filter(([path]) => !stale.includes(path))))
-  }
-
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    // Enter that confirms a Chinese input method's candidate is not ours.
-    if (event.key !== 'Enter' || event.nativeEvent.isComposing || event.keyCode === 229) return
-    const target = event.target as HTMLElement
-    if (event.ctrlKey || event.metaKey) {
-      event.preventDefault()
-      void save()
-      return
-    }
-    // Enter starts a new line in the facts, and picks the highlighted option in a dropdown.
-    if (target.tagName === 'TEXTAREA' || target.closest('.ant-select')) return
-    if (target.tagName === 'INPUT') {
-      event.preventDefault()
-      focusNext(event.currentTarget, target)
-    }
-  }
-
-  const errorCount = Object.keys(errors).length
+  // Enter starts a new line in the facts (they run to paragraphs); Ctrl+Enter saves.
+  const onKeyDown = useEnterToNextField(() => void save())
 
   return (
     <>
-      {errorCount > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t('app.fixFields', { count: errorCount })} />}
+      <FormErrorsSummary count={errors.count} />
       {failure && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={failure} />}
       <Form
         form={form}
@@ -204,12 +166,12 @@ function IntakeForm({ need }: { need: NeedDoc | null }) {
         layout="vertical"
         size="large"
         initialValues={initialValues}
-        onValuesChange={onValuesChange}
+        onValuesChange={errors.clearChanged}
         onKeyDown={onKeyDown}
       >
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="source" label={t('mediation.field.source')} required {...errorOf('source')}>
+            <Form.Item name="source" label={t('mediation.field.source')} required {...errors.itemProps('source')}>
               <Select
                 aria-label={t('mediation.field.source')}
                 disabled={!!need}
@@ -219,7 +181,7 @@ function IntakeForm({ need }: { need: NeedDoc | null }) {
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="disputeType" label={t('mediation.field.disputeType')} required {...errorOf('disputeType')}>
+            <Form.Item name="disputeType" label={t('mediation.field.disputeType')} required {...errors.itemProps('disputeType')}>
               <Select
                 autoFocus
                 aria-label={t('mediation.field.disputeType')}
@@ -231,7 +193,7 @@ function IntakeForm({ need }: { need: NeedDoc | null }) {
           </Col>
           <Col xs={24} md={8}>
             {need ? (
-              <Form.Item label={t('mediation.field.need')} {...errorOf('needId')}>
+              <Form.Item label={t('mediation.field.need')} {...errors.itemProps('needId')}>
                 <Link to={paths.need(need._id)} data-testid="intake-need-link">
                   {t('mediation.intake.fromNeed', { number: need.number })}
                 </Link>
@@ -240,11 +202,11 @@ function IntakeForm({ need }: { need: NeedDoc | null }) {
           </Col>
         </Row>
         <Divider style={{ margin: '4px 0 16px' }} />
-        <CasePartiesFields side="applicants" errorOf={errorOf} sideError={sideError('applicants')} />
+        <CasePartiesFields side="applicants" errorOf={errors.itemProps} sideError={errors.messages('applicants')} />
         <Divider style={{ margin: '4px 0 16px' }} />
-        <CasePartiesFields side="respondents" errorOf={errorOf} sideError={sideError('respondents')} />
+        <CasePartiesFields side="respondents" errorOf={errors.itemProps} sideError={errors.messages('respondents')} />
         <Divider style={{ margin: '4px 0 16px' }} />
-        <Form.Item name="summary" label={t('mediation.field.summary')} required {...errorOf('summary')} extra={t('mediation.intake.summaryKeys')}>
+        <Form.Item name="summary" label={t('mediation.field.summary')} required {...errors.itemProps('summary')} extra={t('mediation.intake.summaryKeys')}>
           <Input.TextArea
             aria-label={t('mediation.field.summary')}
             autoSize={{ minRows: 4, maxRows: 12 }}
@@ -253,7 +215,7 @@ function IntakeForm({ need }: { need: NeedDoc | null }) {
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="amount" label={t('mediation.field.amount')} {...errorOf('amount')} extra={t('mediation.intake.amountHint')}>
+            <Form.Item name="amount" label={t('mediation.field.amount')} {...errors.itemProps('amount')} extra={t('mediation.intake.amountHint')}>
               <InputNumber
                 aria-label={t('mediation.field.amount')}
                 min={0}
@@ -281,13 +243,4 @@ function IntakeForm({ need }: { need: NeedDoc | null }) {
       </Form>
     </>
   )
-}
-
-/** Focuses the next field Tab would go to (buttons left out: Enter moves between fields). */
-function focusNext(container: HTMLElement, from: HTMLElement) {
-  const stops = Array.from(container.querySelectorAll<HTMLElement>('input, textarea')).filter(
-    (el) => el.tabIndex >= 0 && !(el as HTMLInputElement).disabled && (el as HTMLInputElement).type !== 'hidden' && el.getClientRects().length > 0,
-  )
-  const at = stops.indexOf(from)
-  if (at >= 0) stops[at + 1]?.focus()
 }

@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { Button, Col, Flex, Form, Input, Row, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useToday } from '../../ui/clock'
+import type { ItemErrorProps } from '../../ui/useFormErrors'
 import { checkIdCard, maskIdCard } from '../../domain/personal'
 
 // One side of a dispute (申请方 or 被申请方) in the intake form: one or more people, each a row of name,
@@ -25,7 +26,7 @@ export interface PartyValues {
 export const blankParty = (): PartyValues => ({ name: '', phone: '', idCard: '', address: '' })
 
 /** Form.Item props that show the messages of one path under the field. */
-export type ErrorOf = (path: string) => { validateStatus?: 'error'; help?: string }
+export type ErrorOf = (path: string) => ItemErrorProps
 
 export function CasePartiesFields({ side, errorOf, sideError }: { side: Side; errorOf: ErrorOf; sideError?: string }) {
   const { t } = useTranslation()

@@ -1,14 +1,14 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { Button, DatePicker, Flex, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd'
+import { Button, DatePicker, Flex, Form, Input, Radio, Select, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { LifecycleActions, type StepForm } from '../../ui/LifecycleActions'
 import { useCommandContext, useStation } from '../../ui/session'
 import type { CaseFile } from '../../data/mediationRepository'
 import { allowedSteps, REFERRALS, type CaseStatus, type CaseStepInput, type CaseStepKind, type Referral } from '../../domain/mediation'
 import { matchesQuery } from '../../domain/personal'
-import { FormFooter, useCaseCommand } from './caseForms'
-import { SessionForm } from './CaseSessions'
+import { useSessionStep, type SessionValues } from './CaseSessions'
 import { mediatorGroups, mediatorOf, mediatorValue } from './mediationText'
 import { useMediationTeams } from './useMediationTeams'
 
@@ -24,7 +24,9 @@ const ORDER: Action[] = ['assign', 'accept', 'session', 'agree', 'fail', 'withdr
 
 export function CaseSteps({ file, names }: { file: CaseFile; /** names to offer as session attendees */ names: string[] }) {
   const { t } = useTranslation()
-  const [open, setOpen] = useState<Action | null>(null)
+  const { services, operator } = useStation()
+  const ctx = useCommandContext()
+  const session = useSessionStep(file, names)
   const { state } = file
 
   const actions = ORDER.filter((action) => {
@@ -36,31 +38,44 @@ export function CaseSteps({ file, names }: { file: CaseFile; /** names to offer 
     return true
   })
   const label = (action: Action) => (action === 'assign' && state.mediators.length ? t('mediation.step.reassign') : t(`mediation.step.${action}`))
-  const close = () => setOpen(null)
+
+  const waiting = state.mediators.filter((m) => !state.accepted.includes(m.name)).map((m) => m.name)
+  const openVisits = state.followUps.filter((f) => !f.doneAt)
+  const initialValues = (kind: CaseStepKind): StepValues =>
+    ({
+      assign: { mediators: state.mediators.map(mediatorValue) },
+      // The operator accepts for themselves when they are one of the mediators.
+      accept: { mediator: waiting.includes(operator) ? operator : waiting.length === 1 ? waiting[0] : undefined },
+      agree: { terms: [{ text: '' }], performance: '', performBy: null },
+      fail: { referral: undefined, to: '', reason: '' },
+      withdraw: { reason: '' },
+      perform: { performed: true, note: '' },
+      followUp: { visit: openVisits[0]?.visit, note: '' },
+      close: { note: '' },
+    })[kind]
+
+  const form = (action: Action): StepForm<StepValues & SessionValues> =>
+    action === 'session'
+      ? session
+      : {
+          name: `mediation-${action}`,
+          initialValues: initialValues(action),
+          command: (values) => services.mediation.step(file.caseDoc._id, toStep(action, values), ctx()),
+          savedText: t('mediation.form.saved', { step: label(action) }),
+          fields: <StepFields kind={action} file={file} waiting={waiting} openVisits={openVisits} />,
+        }
 
   return (
-    <>
-      {actions.length === 0 && <Typography.Text type="secondary">{t('mediation.detail.noActions')}</Typography.Text>}
-      <Space wrap size="middle">
-        {actions.map((action) => (
-          <Button
-            key={action}
-            size="large"
-            type={NEXT[state.status] === action ? 'primary' : 'default'}
-            danger={action === 'fail' || action === 'withdraw'}
-            onClick={() => setOpen(action)}
-            data-action={action}
-          >
-            {label(action)}
-          </Button>
-        ))}
-      </Space>
-      {/* Stays open even if a synced step changes the status meanwhile: saving then says why it cannot. */}
-      <Modal open={open !== null} title={open && label(open)} footer={null} onCancel={close} destroyOnHidden width={640}>
-        {open === 'session' && <SessionForm file={file} names={names} onCancel={close} onDone={close} />}
-        {open && open !== 'session' && <StepForm kind={open} file={file} title={label(open)} onCancel={close} onDone={close} />}
-      </Modal>
-    </>
+    <LifecycleActions
+      steps={actions}
+      label={label}
+      next={NEXT[state.status]}
+      danger={(action) => action === 'fail' || action === 'withdraw'}
+      none={t('mediation.detail.noActions')}
+      saveLabel={t('mediation.form.save')}
+      width={640}
+      form={form}
+    />
   )
 }
 
@@ -105,33 +120,22 @@ function toStep(kind: CaseStepKind, v: StepValues): CaseStepInput {
   }
 }
 
-function StepForm({ kind, file, title, onCancel, onDone }: { kind: CaseStepKind; file: CaseFile; title: string; onCancel(): void; onDone(): void }) {
+function StepFields({
+  kind,
+  file,
+  waiting,
+  openVisits,
+}: {
+  kind: CaseStepKind
+  file: CaseFile
+  /** mediators who have not accepted yet */
+  waiting: string[]
+  /** follow-up visits not made yet */
+  openVisits: CaseFile['state']['followUps']
+}) {
   const { t } = useTranslation()
-  const { services, operator } = useStation()
-  const ctx = useCommandContext()
-  const [form] = Form.useForm<StepValues>()
-  const { error, saving, run } = useCaseCommand(onDone)
-  const { state } = file
-
-  const waiting = state.mediators.filter((m) => !state.accepted.includes(m.name)).map((m) => m.name)
-  const openVisits = state.followUps.filter((f) => !f.doneAt)
-  const initialValues: StepValues = {
-    assign: { mediators: state.mediators.map(mediatorValue) },
-    // The operator accepts for themselves when they are one of the mediators.
-    accept: { mediator: waiting.includes(operator) ? operator : waiting.length === 1 ? waiting[0] : undefined },
-    agree: { terms: [{ text: '' }], performance: '', performBy: null },
-    fail: { referral: undefined, to: '', reason: '' },
-    withdraw: { reason: '' },
-    perform: { performed: true, note: '' },
-    followUp: { visit: openVisits[0]?.visit, note: '' },
-    close: { note: '' },
-  }[kind]
-
-  const save = (values: StepValues) =>
-    run(() => services.mediation.step(file.caseDoc._id, toStep(kind, values), ctx()), t('mediation.form.saved', { step: title }))
-
   return (
-    <Form form={form} layout="vertical" size="large" name={`mediation-${kind}`} initialValues={initialValues} onFinish={(values) => void save(values)}>
+    <>
       {kind === 'assign' && <AssignFields file={file} />}
       {kind === 'accept' && (
         <Form.Item name="mediator" label={t('mediation.form.acceptBy')} required extra={t('mediation.form.acceptHint')}>
@@ -189,8 +193,7 @@ function StepForm({ kind, file, title, onCancel, onDone }: { kind: CaseStepKind;
           <Input.TextArea aria-label={t('mediation.form.closeNote')} autoFocus rows={3} maxLength={2000} />
         </Form.Item>
       )}
-      <FormFooter error={error} saving={saving} onCancel={onCancel} danger={kind === 'fail' || kind === 'withdraw'} />
-    </Form>
+    </>
   )
 }
 

@@ -3,8 +3,7 @@ import type { TFunction } from 'i18next'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CaseFile } from '../../data/mediationRepository'
-import { localDate } from '../../domain/calendar'
-import { localDateTime } from '../../domain/calendar'
+import { localDate, localDateTime } from '../../domain/calendar'
 import type { CaseStepDoc, MediationSessionDoc } from '../../domain/mediation'
 
 // 办理过程: intake, every step and every session of a case, in time order (a session at its date, so one

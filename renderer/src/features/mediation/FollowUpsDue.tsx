@@ -5,8 +5,7 @@ import { Link } from 'react-router-dom'
 import { useToday } from '../../ui/clock'
 import { paths } from '../../ui/paths'
 import type { CaseFile } from '../../data/mediationRepository'
-import { maskName, shownCaseNumber } from '../../domain/mediation'
-import { FOLLOW_UP_DAYS, followUpsDue } from '../../domain/mediation'
+import { maskName, shownCaseNumber, FOLLOW_UP_DAYS, followUpsDue } from '../../domain/mediation'
 
 // 待回访: every follow-up visit (回访) of an agreed case not made yet — overdue ones first, in red, then by
 // due date. Names are masked (张*) whoever looks: the list is seen at the desk by people not on the case;

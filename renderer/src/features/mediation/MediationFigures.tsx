@@ -4,9 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useToday } from '../../ui/clock'
 import type { CaseFile } from '../../data/mediationRepository'
 import { localDate } from '../../domain/calendar'
-import { mediationFigures } from '../../domain/mediation'
-import { CASE_SOURCES, DISPUTE_TYPES } from '../../domain/mediation'
-import { CASE_STATUSES } from '../../domain/mediation'
+import { mediationFigures, CASE_SOURCES, DISPUTE_TYPES, CASE_STATUSES } from '../../domain/mediation'
 
 // 调解统计 for a period chosen by the date a case was received (this month, this year, all): cases by
 // type, source and outcome, the success rate, the median days from intake to outcome, agreements

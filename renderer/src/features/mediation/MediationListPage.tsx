@@ -8,8 +8,14 @@ import { paths } from '../../ui/paths'
 import { useStation } from '../../ui/session'
 import type { CaseFile } from '../../data/mediationRepository'
 import { localDate } from '../../domain/calendar'
-import { DISPUTE_TYPES, shownCaseNumber, type DisputeType } from '../../domain/mediation'
-import { CASE_STATUSES, followUpsDue, type CaseStatus } from '../../domain/mediation'
+import {
+  DISPUTE_TYPES,
+  shownCaseNumber,
+  type DisputeType,
+  CASE_STATUSES,
+  followUpsDue,
+  type CaseStatus,
+} from '../../domain/mediation'
 import { matchesQuery, searchKeysFor } from '../../domain/personal'
 import { CaseStatusTag, HighRiskTag } from './caseTags'
 import { FollowUpsDue } from './FollowUpsDue'

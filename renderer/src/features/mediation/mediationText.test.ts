@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CaseFile } from '../../data/mediationRepository'
-import { caseState, type CaseStepDoc } from '../../domain/mediation/mediationLifecycle'
-import type { MediationTeamDoc } from '../../domain/mediation/mediationTeams'
+import { caseState, type CaseStepDoc, type MediationTeamDoc } from '../../domain/mediation'
 import { mediatorGroups, mediatorOf, mediatorValue, seesNames, sideNames, sortCases } from './mediationText'
 
 const file = (id: string, receivedAt: string, highRisk: boolean, steps: Partial<CaseStepDoc>[] = []): CaseFile => {

@@ -1,7 +1,12 @@
 import type { CaseFile } from '../../data/mediationRepository'
-import { maskName, type Party } from '../../domain/mediation'
-import { isCaseMediator, type CaseStatus, type Mediator } from '../../domain/mediation'
-import type { MediationTeamDoc } from '../../domain/mediation'
+import {
+  maskName,
+  type Party,
+  isCaseMediator,
+  type CaseStatus,
+  type Mediator,
+  type MediationTeamDoc,
+} from '../../domain/mediation'
 import { searchKeysFor } from '../../domain/personal'
 
 // What the mediation screens show, worked out without React: who sees which names, the order of the

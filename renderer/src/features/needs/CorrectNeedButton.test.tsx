@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
 import { paths } from '../../ui/paths'
-import type { NeedFormInput } from '../../domain/needs/need'
+import type { NeedFormInput } from '../../domain/needs'
 import { NeedDetailPage } from './NeedDetailPage'
 import { leakingRoof } from '../../../../test/support/sampleNeeds'
 

@@ -111,8 +111,8 @@ export function LedgerPage() {
   const sort = useMemo(() => sortOf(new URLSearchParams(filterKey)), [filterKey])
   const rows = useMemo(
     () => ledger.query({ ...filters, text }, sort, today),
-    // version: a need written here or arriving by sync re-runs the query
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // version is not read here, but it is how the ledger (one store, changed in place) says its rows changed:
+    // a need written here or arriving by sync re-runs the query
     [ledger, version, filters, text, sort, today],
   )
   const total = ledger.all().length
@@ -128,7 +128,7 @@ export function LedgerPage() {
       if (row.handlerName) handlerSet.add(row.handlerName)
     }
     return { villages: [...villageSet], handlers: [...handlerSet].sort(new Intl.Collator('zh-CN').compare) }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // facetVersion is not read here: it is the ledger's version, deferred, so the scan follows its changes late
   }, [ledger, facetVersion, station.villages])
 
   const filtering = Object.values(filters).some((v) => v !== undefined && v !== false)

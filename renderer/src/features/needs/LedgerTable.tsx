@@ -15,8 +15,7 @@ import {
   type RefObject,
 } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { LedgerRow, LedgerSort, LedgerSortField } from '../../domain/needs'
-import type { NeedStatus } from '../../domain/needs'
+import type { LedgerRow, LedgerSort, LedgerSortField, NeedStatus } from '../../domain/needs'
 import { localDateTime } from '../../domain/calendar'
 import { DueBadge, StatusTag, useCategoryPath } from './needTags'
 import './LedgerTable.css'

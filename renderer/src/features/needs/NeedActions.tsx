@@ -1,14 +1,15 @@
-import { Alert, App, AutoComplete, Button, DatePicker, Form, Input, Modal, Radio, Space, Typography } from 'antd'
+import { Alert, AutoComplete, DatePicker, Form, Input, Radio } from 'antd'
 import type { Dayjs } from 'dayjs'
 import dayjs from 'dayjs'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useToday } from '../../ui/clock'
+import { LifecycleActions, type StepForm } from '../../ui/LifecycleActions'
 import { useCommandContext, useStation } from '../../ui/session'
 import { useLedger } from '../../ui/useLedger'
 import { leadDepartmentFor, type Lang } from '../../domain/categories'
-import type { NeedDoc } from '../../domain/needs'
 import {
+  type NeedDoc,
   allowedEvents,
   SATISFACTIONS,
   type Handler,
@@ -16,8 +17,9 @@ import {
   type NeedEventKind,
   type NeedState,
   type NeedStatus,
+  departmentNames,
+  usedHandlerNames,
 } from '../../domain/needs'
-import { departmentNames, usedHandlerNames } from '../../domain/needs'
 
 // The steps a need may take next, and only those: each opens a small form and records one step.
 
@@ -29,46 +31,67 @@ const NEXT_STEP: Partial<Record<NeedStatus, NeedEventKind>> = {
 }
 
 export function NeedActions({ need, state, onChanged }: { need: NeedDoc; state: NeedState; onChanged(): void }) {
-  const { t } = useTranslation()
-  const [open, setOpen] = useState<NeedEventKind | null>(null)
-  const allowed = allowedEvents(state.status)
+  const { t, i18n } = useTranslation()
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN'
+  const { services } = useStation()
+  const ctx = useCommandContext()
+  const lead = leadDepartmentFor(need.categoryItem, lang)
 
   const label = (kind: NeedEventKind) => (kind === 'assign' && state.handler ? t('detail.actions.reassign') : t(`event.${kind}`))
+  const required = (key: string) => [{ required: true, whitespace: true, message: t(key) }]
+
+  const form = (kind: NeedEventKind): StepForm<StepValues> => ({
+    // Reassigning starts from the current handler; a first assignment from a cadre (三天内上门解决).
+    initialValues:
+      kind === 'assign' ? { handlerKind: state.handler?.kind ?? 'cadre', handlerName: state.handler?.name ?? '' } : {},
+    onValuesChange: (changed, stepForm) => {
+      // Switching to a department suggests the category's 牵头部门; switching back clears it.
+      if (kind !== 'assign' || !changed.handlerKind) return
+      const keep = state.handler?.kind === changed.handlerKind ? state.handler.name : ''
+      stepForm.setFieldValue('handlerName', keep || (changed.handlerKind === 'department' ? lead : ''))
+    },
+    command: (values) => services.needs.transition(need._id, toEvent(kind, values), ctx()),
+    savedText: t('detail.form.saved', { event: t(`event.${kind}`) }),
+    fields: (
+      <>
+        {kind === 'assign' && <AssignFields lead={lead} lang={lang} />}
+        {kind === 'resolve' && (
+          <Form.Item name="note" label={t('detail.form.resolution')} rules={required('lifecycle.error.resolutionRequired')}>
+            <Input.TextArea autoFocus rows={4} placeholder={t('detail.form.resolutionPlaceholder')} maxLength={2000} />
+          </Form.Item>
+        )}
+        {kind === 'followUp' && <FollowUpFields />}
+        {kind === 'refer' && (
+          <>
+            <Form.Item name="to" label={t('detail.form.referTo')} rules={required('lifecycle.error.referToRequired')}>
+              <Input autoFocus placeholder={t('detail.form.referToPlaceholder')} maxLength={100} />
+            </Form.Item>
+            <Form.Item name="reason" label={t('detail.form.reason')} rules={required('lifecycle.error.reasonRequired')}>
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+          </>
+        )}
+        {kind === 'decline' && (
+          <Form.Item name="reason" label={t('detail.form.declineReason')} rules={required('lifecycle.error.reasonRequired')}>
+            <Input.TextArea autoFocus rows={3} maxLength={2000} />
+          </Form.Item>
+        )}
+      </>
+    ),
+  })
 
   return (
-    <>
-      {allowed.length === 0 && <Typography.Text type="secondary">{t('detail.actions.none')}</Typography.Text>}
-      <Space wrap size="middle">
-        {allowed.map((kind) => (
-          <Button
-            key={kind}
-            size="large"
-            type={NEXT_STEP[state.status] === kind ? 'primary' : 'default'}
-            danger={kind === 'decline'}
-            onClick={() => setOpen(kind)}
-            data-action={kind}
-          >
-            {label(kind)}
-          </Button>
-        ))}
-      </Space>
-      {/* Stays open even if a synced step changes the status meanwhile: saving then says why it cannot. */}
-      <Modal open={open !== null} title={open && label(open)} footer={null} onCancel={() => setOpen(null)} destroyOnHidden width={560}>
-        {open && (
-          <StepForm
-            kind={open}
-            need={need}
-            state={state}
-            submitLabel={t('detail.form.save')}
-            onCancel={() => setOpen(null)}
-            onDone={() => {
-              setOpen(null)
-              onChanged()
-            }}
-          />
-        )}
-      </Modal>
-    </>
+    <LifecycleActions
+      steps={allowedEvents(state.status)}
+      label={label}
+      next={NEXT_STEP[state.status]}
+      danger={(kind) => kind === 'decline'}
+      none={t('detail.actions.none')}
+      saveLabel={t('detail.form.save')}
+      width={560}
+      form={form}
+      onDone={onChanged}
+    />
   )
 }
 
@@ -101,106 +124,6 @@ function toEvent(kind: NeedEventKind, v: StepValues): NeedEventInput {
     case 'decline':
       return { kind, reason: text(v.reason) }
   }
-}
-
-function StepForm({
-  kind,
-  need,
-  state,
-  submitLabel,
-  onCancel,
-  onDone,
-}: {
-  kind: NeedEventKind
-  need: NeedDoc
-  state: NeedState
-  submitLabel: string
-  onCancel(): void
-  onDone(): void
-}) {
-  const { t, i18n } = useTranslation()
-  const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN'
-  const { services } = useStation()
-  const ctx = useCommandContext()
-  const { message } = App.useApp()
-  const [form] = Form.useForm<StepValues>()
-  const [error, setError] = useState('')
-  const [saving, setSaving] = useState(false)
-
-  const lead = leadDepartmentFor(need.categoryItem, lang)
-  // Reassigning starts from the current handler; a first assignment from a cadre (三天内上门解决).
-  const initialValues: StepValues =
-    kind === 'assign'
-      ? { handlerKind: state.handler?.kind ?? 'cadre', handlerName: state.handler?.name ?? '' }
-      : {}
-
-  const save = async (values: StepValues) => {
-    setSaving(true)
-    setError('')
-    try {
-      const result = await services.needs.transition(need._id, toEvent(kind, values), ctx())
-      if (result.ok) {
-        void message.success(t('detail.form.saved', { event: t(`event.${kind}`) }))
-        onDone()
-        return
-      }
-      // Keep the form open with what was typed, and say why.
-      setError('error' in result ? t(result.error) : result.errors.map((e) => t(e.message)).join('；'))
-    } catch (failure) {
-      setError(t('error.unexpected', { message: failure instanceof Error ? failure.message : String(failure) }))
-    } finally {
-      setSaving(false)
-    }
-  }
-
-  const required = (key: string) => [{ required: true, whitespace: true, message: t(key) }]
-
-  return (
-    <Form
-      form={form}
-      layout="vertical"
-      size="large"
-      initialValues={initialValues}
-      onFinish={(values) => void save(values)}
-      onValuesChange={(changed: StepValues) => {
-        // Switching to a department suggests the category's 牵头部门; switching back clears it.
-        if (kind !== 'assign' || !changed.handlerKind) return
-        const keep = state.handler?.kind === changed.handlerKind ? state.handler.name : ''
-        form.setFieldValue('handlerName', keep || (changed.handlerKind === 'department' ? lead : ''))
-      }}
-      requiredMark
-    >
-      {kind === 'assign' && <AssignFields lead={lead} lang={lang} />}
-      {kind === 'resolve' && (
-        <Form.Item name="note" label={t('detail.form.resolution')} rules={required('lifecycle.error.resolutionRequired')}>
-          <Input.TextArea autoFocus rows={4} placeholder={t('detail.form.resolutionPlaceholder')} maxLength={2000} />
-        </Form.Item>
-      )}
-      {kind === 'followUp' && <FollowUpFields />}
-      {kind === 'refer' && (
-        <>
-          <Form.Item name="to" label={t('detail.form.referTo')} rules={required('lifecycle.error.referToRequired')}>
-            <Input autoFocus placeholder={t('detail.form.referToPlaceholder')} maxLength={100} />
-          </Form.Item>
-          <Form.Item name="reason" label={t('detail.form.reason')} rules={required('lifecycle.error.reasonRequired')}>
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
-        </>
-      )}
-      {kind === 'decline' && (
-        <Form.Item name="reason" label={t('detail.form.declineReason')} rules={required('lifecycle.error.reasonRequired')}>
-          <Input.TextArea autoFocus rows={3} maxLength={2000} />
-        </Form.Item>
-      )}
-      {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
-      <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-        <Button onClick={onCancel}>{t('app.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={saving} danger={kind === 'decline'}>
-          {submitLabel}
-        </Button>
-      </Space>
-    </Form>
-  )
 }
 
 function AssignFields({ lead, lang }: { lead: string; lang: Lang }) {

@@ -1,15 +1,14 @@
-import { Alert, Button, Card, Col, Result, Row, Space, Spin, Typography } from 'antd'
+import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import { useToday } from '../../ui/clock'
+import { PageGate } from '../../ui/PageGate'
 import { paths } from '../../ui/paths'
 import { useStation } from '../../ui/session'
 import { useLedger } from '../../ui/useLedger'
 import { shownCaseNumber, type MediationCaseDoc } from '../../domain/mediation'
-import type { NeedDoc } from '../../domain/needs'
-import { allowedEvents, needState, type NeedEventDoc } from '../../domain/needs'
-import { timelineEntries } from '../../domain/needs'
+import { type NeedDoc, allowedEvents, needState, type NeedEventDoc, timelineEntries } from '../../domain/needs'
 import { CorrectNeedButton } from './CorrectNeedButton'
 import { NeedActions } from './NeedActions'
 import { NeedSummary } from './NeedSummary'
@@ -32,7 +31,6 @@ export function NeedDetailPage() {
   const { services } = useStation()
   const { version } = useLedger()
   const today = useToday()
-  const navigate = useNavigate()
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' })
   const [reread, setReread] = useState(0)
 
@@ -59,27 +57,17 @@ export function NeedDetailPage() {
 
   const refresh = useCallback(() => setReread((n) => n + 1), [])
 
-  if (loaded.state === 'loading')
-    return (
-      <Space style={{ padding: 48 }}>
-        <Spin size="large" />
-        {t('detail.loading')}
-      </Space>
-    )
-  if (loaded.state === 'failed') return <Alert type="error" showIcon title={t('detail.loadFailed', { message: loaded.message })} />
-  if (loaded.state === 'notFound')
-    return (
-      <Result
-        status="404"
-        title={t('need.error.notFound')}
-        extra={
-          <Button type="primary" onClick={() => navigate(paths.ledger)}>
-            {t('detail.backToLedger')}
-          </Button>
-        }
-      />
-    )
-  return <NeedDetail need={loaded.need} events={loaded.events} cases={loaded.cases} today={today} onChanged={refresh} />
+  return (
+    <PageGate
+      value={loaded.state === 'found' ? loaded : loaded.state === 'notFound' ? null : undefined}
+      failure={loaded.state === 'failed' ? t('detail.loadFailed', { message: loaded.message }) : ''}
+      loadingText={t('detail.loading')}
+      notFound={t('need.error.notFound')}
+      back={{ to: paths.ledger, label: t('detail.backToLedger') }}
+    >
+      {(found) => <NeedDetail need={found.need} events={found.events} cases={found.cases} today={today} onChanged={refresh} />}
+    </PageGate>
+  )
 }
 
 function NeedDetail({

@@ -1,14 +1,14 @@
 import { Alert, Button, Checkbox, Col, Form, Input, Radio, Row, Select, Space, type FormInstance } from 'antd'
-import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useToday } from '../../ui/clock'
+import { useEnterToNextField } from '../../ui/useEnterToNextField'
+import { FormErrorsSummary, useFormErrors } from '../../ui/useFormErrors'
 import { useSubmit } from '../../ui/useSubmit'
 import type { CommandResult } from '../../data/command'
 import { categories, categoryOfItem, leadDepartmentFor, type Lang } from '../../domain/categories'
-import { checkIdCard, maskIdCard } from '../../domain/personal'
+import { checkIdCard, maskIdCard, checkPhone, matchesQuery, searchKeysFor } from '../../domain/personal'
 import { NEED_CHANNELS, URGENCIES, type FieldError, type NeedDoc, type NeedForm, type NeedFormInput } from '../../domain/needs'
-import { checkPhone } from '../../domain/personal'
-import { matchesQuery, searchKeysFor } from '../../domain/personal'
 
 // The registration details of a need, as a form: used to register one (登记诉求) and to correct one
 // (更正登记信息), so both have the same fields, keyboard flow and messages. Done by keyboard alone: fields
@@ -27,8 +27,6 @@ const FIELD_ORDER: (keyof NeedForm)[] = [
   'urgency',
   'description',
 ]
-
-type FieldErrors = Partial<Record<keyof NeedForm, string[]>>
 
 /**
  * The form's fields: the domain's, plus the category, which only narrows the item list. Empty dropdowns hold
@@ -93,9 +91,7 @@ export function NeedFormFields({
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh-CN'
   const today = useToday()
   const { busy, failure, setFailure, submit: once } = useSubmit()
-  // i18n keys, translated when shown, so switching the language re-words them.
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [showSummary, setShowSummary] = useState(false)
+  const errors = useFormErrors<keyof NeedForm>(form, { order: FIELD_ORDER })
 
   const idCard = Form.useWatch('idCard', form) ?? ''
   const clearIdCard = Form.useWatch('clearIdCard', form) ?? false
@@ -125,24 +121,6 @@ export function NeedFormFields({
   const checkedId = idCard.trim() ? checkIdCard(idCard, today) : null
   const leadDepartment = categoryItem ? leadDepartmentFor(categoryItem, lang) : ''
 
-  const showErrors = (found: FieldError[]) => {
-    const byField: FieldErrors = {}
-    for (const { field, message } of found) {
-      const messages = (byField[field] ??= [])
-      if (!messages.includes(message)) messages.push(message)
-    }
-    setErrors(byField)
-    setShowSummary(true)
-    const first = FIELD_ORDER.find((field) => byField[field])
-    if (first) form.focusField(first)
-  }
-
-  /** Form.Item props that show a field's messages under it. */
-  const errorOf = (field: keyof NeedForm) => {
-    const messages = errors[field]
-    return messages?.length ? { validateStatus: 'error' as const, help: messages.map((key) => t(key)).join(' ') } : {}
-  }
-
   const submit = () =>
     once(async () => {
       const values = form.getFieldsValue(true) as NeedFormValues
@@ -150,7 +128,7 @@ export function NeedFormFields({
       const keepIdCard = !!idCardOnFile && !values.clearIdCard && !(values.idCard ?? '').trim()
       const result = await onSubmit(input, { keepIdCard })
       if (result.ok) onSaved(result.value)
-      else if ('errors' in result) showErrors(result.errors)
+      else if ('errors' in result) errors.show(result.errors)
       else setFailure(t(result.error))
     })
 
@@ -165,10 +143,7 @@ export function NeedFormFields({
     }
     // Removing the number on file leaves nothing to type.
     if (changed.clearIdCard) form.setFieldValue('idCard', '')
-    const names = Object.keys(changed).map((field) => (field === 'clearIdCard' ? 'idCard' : field)) as (keyof NeedForm)[]
-    if (names.some((field) => errors[field])) {
-      setErrors((now) => Object.fromEntries(Object.entries(now).filter(([field]) => !names.includes(field as keyof NeedForm))))
-    }
+    errors.clear(...Object.keys(changed).map((field) => (field === 'clearIdCard' ? 'idCard' : field)))
   }
 
   // Say at once that a number is wrong, rather than only when the form is sent.
@@ -176,40 +151,10 @@ export function NeedFormFields({
     const value = (form.getFieldValue(field) as string) ?? ''
     if (!value.trim()) return
     const check = field === 'phone' ? checkPhone(value) : checkIdCard(value, today)
-    if (!check.ok) setErrors((now) => ({ ...now, [field]: [check.error] }))
+    if (!check.ok) errors.mark(field, check.error)
   }
 
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    const target = event.target as HTMLElement
-    // Tab in an open dropdown: the dropdown takes the highlighted option and keeps the focus
-    // (it cancels the Tab); move on as the clerk meant, so "xf Tab" picks 幸福村 and goes to the next field.
-    if (event.key === 'Tab' && event.defaultPrevented && target.closest('.ant-select')) {
-      focusStep(event.currentTarget, target, event.shiftKey ? -1 : 1)
-      return
-    }
-    // Enter that confirms a Chinese input method's candidate is not ours.
-    if (event.key !== 'Enter' || event.nativeEvent.isComposing || event.keyCode === 229) return
-    if (event.ctrlKey || event.metaKey) {
-      event.preventDefault()
-      void submit()
-      return
-    }
-    if (target.tagName === 'TEXTAREA') {
-      if (!event.shiftKey) {
-        event.preventDefault()
-        void submit()
-      }
-      return
-    }
-    // Inside a dropdown Enter picks the highlighted option.
-    if (target.closest('.ant-select')) return
-    if (target.tagName === 'INPUT') {
-      event.preventDefault()
-      focusStep(event.currentTarget, target, 1)
-    }
-  }
-
-  const errorCount = Object.keys(errors).length
+  const onKeyDown = useEnterToNextField(() => void submit(), { submitOnLastField: true })
 
   /** What the ID field's hint says: how a typed number will show, or (correcting) what is on file. */
   const idCardHint = () => {
@@ -220,9 +165,7 @@ export function NeedFormFields({
 
   return (
     <>
-      {showSummary && errorCount > 0 && (
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t('app.fixFields', { count: errorCount })} />
-      )}
+      <FormErrorsSummary count={errors.count} />
       {failure && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={failure} />}
       <Form
         form={form}
@@ -236,12 +179,12 @@ export function NeedFormFields({
       >
         <Row gutter={16}>
           <Col xs={24} md={7}>
-            <Form.Item name="residentName" label={t('register.field.residentName')} required {...errorOf('residentName')}>
+            <Form.Item name="residentName" label={t('register.field.residentName')} required {...errors.itemProps('residentName')}>
               <Input autoFocus autoComplete="off" maxLength={50} placeholder={t('register.placeholder.residentName')} />
             </Form.Item>
           </Col>
           <Col xs={24} md={7}>
-            <Form.Item name="phone" label={t('register.field.phone')} required {...errorOf('phone')}>
+            <Form.Item name="phone" label={t('register.field.phone')} required {...errors.itemProps('phone')}>
               <Input
                 type="tel"
                 inputMode="tel"
@@ -255,7 +198,7 @@ export function NeedFormFields({
             <Form.Item
               name="idCard"
               label={t('register.field.idCard')}
-              {...errorOf('idCard')}
+              {...errors.itemProps('idCard')}
               extra={idCardHint()}
               style={idCardOnFile ? { marginBottom: 4 } : undefined}
             >
@@ -275,12 +218,12 @@ export function NeedFormFields({
         </Row>
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="village" label={t('register.field.village')} required {...errorOf('village')}>
+            <Form.Item name="village" label={t('register.field.village')} required {...errors.itemProps('village')}>
               <Select showSearch={{ filterOption: optionMatches }} options={villageOptions} placeholder={t('register.placeholder.village')} />
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
-            <Form.Item name="address" label={t('register.field.address')} {...errorOf('address')}>
+            <Form.Item name="address" label={t('register.field.address')} {...errors.itemProps('address')}>
               <Input autoComplete="off" maxLength={200} placeholder={t('register.placeholder.address')} />
             </Form.Item>
           </Col>
@@ -296,7 +239,7 @@ export function NeedFormFields({
               name="categoryItem"
               label={t('register.field.categoryItem')}
               required
-              {...errorOf('categoryItem')}
+              {...errors.itemProps('categoryItem')}
               extra={
                 leadDepartment ? (
                   <span data-testid="lead-department">{t('register.leadDepartment', { department: leadDepartment })}</span>
@@ -309,12 +252,12 @@ export function NeedFormFields({
         </Row>
         <Row gutter={16}>
           <Col xs={24} md={10}>
-            <Form.Item name="channel" label={t('register.field.channel')} required extra={channelExtra} {...errorOf('channel')}>
+            <Form.Item name="channel" label={t('register.field.channel')} required extra={channelExtra} {...errors.itemProps('channel')}>
               <Select showSearch={{ filterOption: optionMatches }} options={channelOptions} />
             </Form.Item>
           </Col>
           <Col xs={24} md={14}>
-            <Form.Item name="urgency" label={t('register.field.urgency')} required {...errorOf('urgency')}>
+            <Form.Item name="urgency" label={t('register.field.urgency')} required {...errors.itemProps('urgency')}>
               <Radio.Group
                 optionType="button"
                 aria-label={t('register.field.urgency')}
@@ -327,7 +270,7 @@ export function NeedFormFields({
           name="description"
           label={t('register.field.description')}
           required
-          {...errorOf('description')}
+          {...errors.itemProps('description')}
           extra={t('register.descriptionKeys')}
         >
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} placeholder={t('register.placeholder.description')} />
@@ -341,18 +284,4 @@ export function NeedFormFields({
       </Form>
     </>
   )
-}
-
-/** Focuses the next (1) or previous (-1) place Tab would go in the form: radios count once, at the checked one. */
-function focusStep(container: HTMLElement, from: HTMLElement, step: 1 | -1) {
-  const stops = Array.from(container.querySelectorAll<HTMLElement>('input, textarea, button, [tabindex]')).filter(
-    (el) =>
-      el.tabIndex >= 0 &&
-      !(el as HTMLInputElement).disabled &&
-      (el as HTMLInputElement).type !== 'hidden' &&
-      !((el as HTMLInputElement).type === 'radio' && !(el as HTMLInputElement).checked) &&
-      el.getClientRects().length > 0,
-  )
-  const at = stops.indexOf(from)
-  if (at >= 0) stops[at + step]?.focus()
 }

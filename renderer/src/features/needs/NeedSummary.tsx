@@ -2,8 +2,7 @@ import { Descriptions, Typography, type DescriptionsProps } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { leadDepartmentFor, type Lang } from '../../domain/categories'
 import { localDateTime } from '../../domain/calendar'
-import { shownIdCard, type NeedDoc } from '../../domain/needs'
-import type { NeedState } from '../../domain/needs'
+import { shownIdCard, type NeedDoc, type NeedState } from '../../domain/needs'
 import { useCategoryPath } from './needTags'
 
 // Who asked for what, where and when. The ID number is only ever shown masked.

@@ -3,8 +3,7 @@ import type { TFunction } from 'i18next'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { localDateTime } from '../../domain/calendar'
-import type { NeedEventDoc } from '../../domain/needs'
-import type { TimelineEntry } from '../../domain/needs'
+import type { NeedEventDoc, TimelineEntry } from '../../domain/needs'
 
 // 办理过程: registration, then every step recorded, in the order every desk folds them.
 

@@ -7,10 +7,8 @@ import { paths } from '../../ui/paths'
 import { useCommandContext, useStation } from '../../ui/session'
 import { useLedger } from '../../ui/useLedger'
 import { localDate } from '../../domain/calendar'
-import { checkIdCard } from '../../domain/personal'
-import type { NeedDoc } from '../../domain/needs'
-import { checkPhone } from '../../domain/personal'
-import { repeatVisits } from '../../domain/needs'
+import { checkIdCard, checkPhone } from '../../domain/personal'
+import { type NeedDoc, repeatVisits } from '../../domain/needs'
 import { onShiftAt, type OnShift } from '../duty/dutyDeskView'
 import { useDuty } from '../duty/useDuty'
 import { NeedFormFields, type NeedFormValues } from './NeedFormFields'
@@ -132,8 +130,8 @@ function useRepeatVisits(phone: string, idCard: string, today: string) {
   const { ledger, version } = useLedger()
   const rows = useMemo(
     () => repeatVisits(ledger.all(), phone, idCard, today),
-    // version: the store's rows changed (a need registered or closed, here or by sync)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // version is not read here, but it is how the ledger (one store, changed in place) says its rows changed:
+    // a need registered or closed, here or by sync
     [ledger, version, phone, idCard, today],
   )
   return { rows, looking: !!(checkPhone(phone).ok || (idCard.trim() && checkIdCard(idCard, today).ok)) }

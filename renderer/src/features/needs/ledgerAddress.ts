@@ -1,5 +1,10 @@
-import type { LedgerFilter, LedgerSort, LedgerSortField } from '../../domain/needs'
-import { NEED_STATUSES, type NeedStatus } from '../../domain/needs'
+import {
+  type LedgerFilter,
+  type LedgerSort,
+  type LedgerSortField,
+  NEED_STATUSES,
+  type NeedStatus,
+} from '../../domain/needs'
 
 // The ledger's filters and sort as they are written in the address (#/needs?status=…&q=…), so Back
 // from a need returns to the same list.

@@ -1,8 +1,14 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { ledgerRow, type LedgerRow } from '../../domain/needs/ledger'
-import { newNeedDoc, type NeedDoc, type NeedForm } from '../../domain/needs/need'
-import { newNeedEventDoc, type NeedEventInput } from '../../domain/needs/needLifecycle'
+import {
+  ledgerRow,
+  type LedgerRow,
+  newNeedDoc,
+  type NeedDoc,
+  type NeedForm,
+  newNeedEventDoc,
+  type NeedEventInput,
+} from '../../domain/needs'
 import { createI18n } from '../../i18n'
 import { buildLedgerWorkbook, LEDGER_COLUMNS, overdueMark } from './ledgerExport'
 

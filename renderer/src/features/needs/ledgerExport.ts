@@ -3,8 +3,7 @@ import type { TFunction } from 'i18next'
 import { cleanText, officeSheet } from '../../ui/officeSheet'
 import { categoryOfItem, findItem, labelOf, type Lang } from '../../domain/categories'
 import { localDate } from '../../domain/calendar'
-import type { LedgerRow } from '../../domain/needs'
-import { CLOCK_STOPPED } from '../../domain/needs'
+import { type LedgerRow, CLOCK_STOPPED } from '../../domain/needs'
 
 // 诉求台账 as an XLSX file, laid out the way a street office files it: a title row, one header row,
 // one row per need with borders, in the order the clerk sees on screen.

@@ -1,8 +1,9 @@
 import { LockOutlined } from '@ant-design/icons'
 import { App, Button, Col, Form, Input, InputNumber, Radio, Row } from 'antd'
-import { useRef, useState, type ReactNode } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../../ui/session'
+import { useFormErrors } from '../../ui/useFormErrors'
 import type { DeadlineMode } from '../../domain/calendar'
 import {
   checkStationForm,
@@ -59,8 +60,8 @@ export function StationFormFields({
   const { message } = App.useApp()
   const { saveStation } = useSession()
   const [form] = Form.useForm<FormValues>()
-  // Error messages are kept as i18n keys so they follow a language switch.
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
+  // A long form (on first run it is the whole page): the first bad field is brought to the middle of the screen.
+  const errors = useFormErrors<Field>(form, { order: FIELD_ORDER, scroll: true })
   const [saving, setSaving] = useState(false)
   const codeLocked = Boolean(station)
   /** Whether the clerk typed a code; only then does it stop following the name. */
@@ -69,13 +70,9 @@ export function StationFormFields({
   const villages = Form.useWatch('villages', form) ?? ''
   const staff = Form.useWatch('staff', form) ?? ''
 
-  const showErrors = (list: StationFieldError[]) => {
-    const next: Partial<Record<Field, string>> = {}
-    for (const error of list) next[error.field] ??= error.message
-    setErrors(next)
-    const first = FIELD_ORDER.find((field) => next[field])
-    if (first) form.scrollToField(first, { block: 'center', focus: true })
-    void message.error(t('app.fixFields', { count: Object.keys(next).length }))
+  // The count in a toast: the form has no line of its own above it.
+  const showErrors = (list: readonly StationFieldError[]) => {
+    void message.error(t('app.fixFields', { count: errors.show(list) }))
   }
 
   const submit = async (values: FormValues) => {
@@ -85,7 +82,7 @@ export function StationFormFields({
     try {
       const result = await saveStation(checked.value)
       if (!result.ok) return showErrors('errors' in result ? result.errors : [])
-      setErrors({})
+      errors.reset()
       form.setFieldsValue(toValues(result.value))
       onSaved(result.value)
     } catch (error) {
@@ -105,15 +102,7 @@ export function StationFormFields({
       fields.push('code')
     }
     // A field being corrected loses its message; the others keep theirs until the next save.
-    if (fields.some((field) => errors[field])) {
-      setErrors((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !fields.includes(field as Field))))
-    }
-  }
-
-  /** Props that show a field's message, if it has one, in place of its hint. */
-  const problem = (field: Field, hint?: ReactNode) => {
-    const key = errors[field]
-    return key ? { validateStatus: 'error' as const, help: t(key), extra: undefined } : { extra: hint }
+    errors.clear(...fields)
   }
 
   const countOf = (text: string) => t('settings.field.listCount', { count: splitNames(text).length })
@@ -127,7 +116,7 @@ export function StationFormFields({
       onFinish={submit}
       onValuesChange={onValuesChange}
     >
-      <Form.Item name="name" label={t('settings.field.name')} required {...problem('name')}>
+      <Form.Item name="name" label={t('settings.field.name')} required {...errors.itemProps('name')}>
         <Input autoFocus maxLength={100} placeholder={t('settings.field.namePlaceholder')} />
       </Form.Item>
 
@@ -136,7 +125,7 @@ export function StationFormFields({
         label={t('settings.field.code')}
         required={!codeLocked}
         normalize={(value: string) => value.normalize('NFKC').toLowerCase()}
-        {...problem('code', codeLocked ? t('settings.field.codeLocked') : t('settings.field.codeHint'))}
+        {...errors.itemProps('code', codeLocked ? t('settings.field.codeLocked') : t('settings.field.codeHint'))}
       >
         <Input
           disabled={codeLocked}
@@ -151,7 +140,7 @@ export function StationFormFields({
         />
       </Form.Item>
 
-      <Form.Item name="phone" label={t('settings.field.phone')} {...problem('phone', t('settings.field.phoneHint'))}>
+      <Form.Item name="phone" label={t('settings.field.phone')} {...errors.itemProps('phone', t('settings.field.phoneHint'))}>
         <Input inputMode="tel" maxLength={40} placeholder={t('settings.field.phonePlaceholder')} style={{ maxWidth: 360 }} />
       </Form.Item>
 
@@ -161,7 +150,7 @@ export function StationFormFields({
             name="villages"
             label={t('settings.field.villages')}
             required
-            {...problem('villages', `${t('settings.field.listHint')} · ${countOf(villages)}`)}
+            {...errors.itemProps('villages', `${t('settings.field.listHint')} · ${countOf(villages)}`)}
           >
             <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} placeholder={t('settings.field.villagesPlaceholder')} />
           </Form.Item>
@@ -171,7 +160,7 @@ export function StationFormFields({
             name="staff"
             label={t('settings.field.staff')}
             required
-            {...problem('staff', `${t('settings.field.listHint')} · ${countOf(staff)}`)}
+            {...errors.itemProps('staff', `${t('settings.field.listHint')} · ${countOf(staff)}`)}
           >
             <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} placeholder={t('settings.field.staffPlaceholder')} />
           </Form.Item>
@@ -184,13 +173,13 @@ export function StationFormFields({
             name="deadlineDays"
             label={t('settings.field.deadlineDays')}
             required
-            {...problem('deadlineDays', t('settings.field.deadlineDaysHint'))}
+            {...errors.itemProps('deadlineDays', t('settings.field.deadlineDaysHint'))}
           >
             <InputNumber min={1} max={30} precision={0} suffix={t('settings.field.days')} style={{ width: 160 }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="deadlineMode" label={t('settings.field.deadlineMode')} required {...problem('deadlineMode')}>
+          <Form.Item name="deadlineMode" label={t('settings.field.deadlineMode')} required {...errors.itemProps('deadlineMode')}>
             <Radio.Group
               aria-label={t('settings.field.deadlineMode')}
               options={[

@@ -1,15 +1,15 @@
 import { ApiOutlined, CloudSyncOutlined, LockOutlined, PauseCircleOutlined } from '@ant-design/icons'
 import { Alert, App, Badge, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Space, Table, Tag, Typography } from 'antd'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useToday } from '../../ui/clock'
 import { useStation } from '../../ui/session'
 import { useSync } from '../../ui/syncContext'
+import { useFormErrors } from '../../ui/useFormErrors'
 import type { SyncJournalEntry } from '../../data/deviceStore'
 import { localDateTime } from '../../domain/calendar'
-import { initialSyncForm, type SyncFieldError, type SyncForm } from '../../domain/sync'
-import type { ConnectionVerdict, SyncRun } from '../../domain/sync'
+import { initialSyncForm, type SyncForm, type ConnectionVerdict, type SyncRun } from '../../domain/sync'
 import { shell } from '../../shell/browserShell'
 import { recentRuns } from '../../sync/syncJournal'
 import { BatchSyncPanel } from './BatchSyncPanel'
@@ -97,8 +97,7 @@ function SettingsCard() {
   const { station } = useStation()
   const { status, settings, hasPassword, saveAndStart, test, stop } = useSync()
   const [form] = Form.useForm<SyncForm>()
-  // Kept as i18n keys so they follow a language switch.
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
+  const errors = useFormErrors<Field>(form, { order: FIELD_ORDER, scroll: true })
   const [verdict, setVerdict] = useState<ConnectionVerdict | null>(null)
   const [busy, setBusy] = useState<'test' | 'save' | 'stop' | null>(null)
   const remember = Form.useWatch('remember', form)
@@ -109,14 +108,6 @@ function SettingsCard() {
   }, [form, station.code, settings])
 
   const values = (): SyncForm => ({ ...initialSyncForm(station.code, settings, REMEMBER_BY_DEFAULT), ...form.getFieldsValue(), stationCode: station.code })
-
-  const showErrors = (list: SyncFieldError[]) => {
-    const next: Partial<Record<Field, string>> = {}
-    for (const error of list) next[error.field] ??= error.message
-    setErrors(next)
-    const first = FIELD_ORDER.find((field) => next[field])
-    if (first) form.scrollToField(first, { block: 'center', focus: true })
-  }
 
   const run = async (what: 'test' | 'save' | 'stop', job: () => Promise<void>) => {
     setBusy(what)
@@ -133,8 +124,8 @@ function SettingsCard() {
     run('test', async () => {
       setVerdict(null)
       const result = await test(values())
-      if (!result.ok) return showErrors(result.errors)
-      setErrors({})
+      if (!result.ok) return void errors.show(result.errors)
+      errors.reset()
       setVerdict(result.verdict)
     })
 
@@ -143,11 +134,11 @@ function SettingsCard() {
       setVerdict(null)
       const result = await saveAndStart(values())
       if (!result.ok) {
-        if ('errors' in result) return showErrors(result.errors)
-        setErrors({})
+        if ('errors' in result) return void errors.show(result.errors)
+        errors.reset()
         return setVerdict(result.verdict)
       }
-      setErrors({})
+      errors.reset()
       form.setFieldValue('password', '')
       if (result.verdict === 'unreachable') void message.warning(t('sync.saved.unreachable'))
       else void message.success(t(result.kept === 'device' ? 'sync.saved.device' : 'sync.saved.session'))
@@ -160,16 +151,8 @@ function SettingsCard() {
     })
 
   const onValuesChange = (changed: Partial<SyncForm>) => {
-    const fields = Object.keys(changed) as Field[]
     setVerdict(null)
-    if (fields.some((field) => errors[field])) {
-      setErrors((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !fields.includes(field as Field))))
-    }
-  }
-
-  const problem = (field: Field, hint?: ReactNode) => {
-    const key = errors[field]
-    return key ? { validateStatus: 'error' as const, help: t(key) } : { extra: hint }
+    errors.clearChanged(changed)
   }
 
   return (
@@ -182,7 +165,7 @@ function SettingsCard() {
         onFinish={onSave}
         onValuesChange={onValuesChange}
       >
-        <Form.Item name="url" label={t('sync.field.url')} required {...problem('url', t('sync.field.urlHelp'))}>
+        <Form.Item name="url" label={t('sync.field.url')} required {...errors.itemProps('url', t('sync.field.urlHelp'))}>
           <Input autoFocus inputMode="url" spellCheck={false} autoComplete="off" maxLength={500} placeholder={t('sync.field.urlPlaceholder')} />
         </Form.Item>
         <Form.Item name="stationCode" label={t('sync.field.stationCode')} extra={t('sync.field.stationCodeHelp')}>
@@ -193,14 +176,14 @@ function SettingsCard() {
             styles={{ input: { fontFamily: 'monospace' } }}
           />
         </Form.Item>
-        <Form.Item name="username" label={t('sync.field.username')} required {...problem('username')}>
+        <Form.Item name="username" label={t('sync.field.username')} required {...errors.itemProps('username')}>
           <Input spellCheck={false} autoComplete="username" maxLength={100} style={{ maxWidth: 360 }} />
         </Form.Item>
         <Form.Item
           name="password"
           label={t('sync.field.password')}
           required={!hasPassword}
-          {...problem('password', hasPassword ? t('sync.field.passwordKept') : undefined)}
+          {...errors.itemProps('password', hasPassword ? t('sync.field.passwordKept') : undefined)}
         >
           <Input.Password autoComplete="current-password" maxLength={200} style={{ maxWidth: 360 }} />
         </Form.Item>

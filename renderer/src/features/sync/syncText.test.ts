@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createI18n, keysOf, LANGUAGES, resourcesOf } from '../../i18n'
-import { initialSyncState, syncStatus } from '../../domain/sync/syncStatus'
+import { initialSyncState, syncStatus } from '../../domain/sync'
 import { lastSyncedText, pendingText, phaseText, shortTime } from './syncText'
 
 describe('sync words', () => {

@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next'
-import { localDate } from '../../domain/calendar'
-import { localDateTime } from '../../domain/calendar'
+import { localDate, localDateTime } from '../../domain/calendar'
 import type { SyncState } from '../../domain/sync'
 import { PENDING_CAP } from '../../sync/stationSync'
 
