@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, desktop build, unit + integration (vitest), end-to-end (Playwright in
-// Chromium). Ends with one plain line "N passed, N failed" over all of them, for CI to read.
+// `npm test`: typecheck, desktop build and the central command's build, unit +
+// integration (vitest), end-to-end (Playwright in Chromium). Ends with one plain line "N passed, N failed"
+// over all of them, for CI to read.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { PROJECTS, typecheck } from './typecheck.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const results = join(root, 'test-results')
@@ -32,7 +34,12 @@ function count(name, ok) {
 const wanted = (step) => only.length === 0 || only.includes(step)
 const bin = (name) => join(root, 'node_modules', '.bin', name)
 
-if (wanted('typecheck')) count('typecheck', run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']))
+if (wanted('typecheck')) {
+  // One step over every room's tsconfig; the line names the rooms that failed.
+  console.log(`\n▶ typecheck: tsc --noEmit -p ${PROJECTS.map((p) => p.config).join(', ')}`)
+  const failed = await typecheck(root)
+  count(failed.length > 0 ? `typecheck (${failed.join(', ')})` : 'typecheck', failed.length === 0)
+}
 
 // The e2e tests drive the very bundle `electron-vite build` makes for the desktop app.
 let built = false
@@ -40,6 +47,9 @@ if (wanted('build') || wanted('e2e')) {
   built = run('build', bin('electron-vite'), ['build'])
   count('electron-vite build', built)
 }
+
+// The technician's command (`npm run central`) runs compiled: this proves it still compiles.
+if (wanted('build')) count('central build', run('central build', bin('vite'), ['build', '--config', 'central/vite.config.ts']))
 
 if (wanted('unit')) {
   const report = join(results, 'vitest.json')

@@ -9,7 +9,7 @@ export default defineConfig({
   resolve: { alias: { '@resources': resolve(root, 'resources') } },
   define: { global: 'globalThis' },
   test: {
-    include: ['renderer/**/*.test.{ts,tsx}', 'electron/**/*.test.ts', 'central/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    include: ['renderer/**/*.test.{ts,tsx}', 'electron/**/*.test.ts', 'central/**/*.test.ts', 'test/**/*.test.ts'],
     setupFiles: [resolve(root, 'test/support/setup.ts')],
     environment: 'node',
     testTimeout: 20_000,

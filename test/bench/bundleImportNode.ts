@@ -5,7 +5,7 @@
 import '../support/setup'
 import PouchDB from 'pouchdb-browser'
 import memoryAdapter from 'pouchdb-adapter-memory'
-import { exportBundle, importBundle } from '../../renderer/src/sync/bundle'
+import { exportBundle, importBundle } from '../../renderer/src/contract'
 
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
 const count = Number(process.argv[2] ?? 20000)

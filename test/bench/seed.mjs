@@ -2,8 +2,8 @@
 // Playwright sends its source text to the page, and nothing from this module's scope goes with it.
 //
 // It writes realistic documents straight into PouchDB (window.tongxin.db) in the same shapes the app's
-// commands write (NeedDoc in domain/need.ts, NeedEventDoc in domain/needLifecycle.ts, recordBase in
-// domain/records.ts), then lets the app's own projector build the read model and the ledger store from
+// commands write (NeedDoc in domain/needs/need.ts, NeedEventDoc in domain/needs/needLifecycle.ts, recordBase in
+// domain/records/records.ts), then lets the app's own projector build the read model and the ledger store from
 // them, exactly as it would for a sync or an import. Going through needs.register() instead would take
 // an hour for 100,000 needs and would measure validation, not the ledger.
 
@@ -78,7 +78,7 @@ export async function seedNeeds(options) {
     return time + random
   }
 
-  // Dates are China's (UTC+8), as in domain/deadline.ts.
+  // Dates are China's (UTC+8), as in domain/calendar/deadline.ts.
   const CHINA = 8 * 3600_000
   const localDate = (ms) => new Date(ms + CHINA).toISOString().slice(0, 10)
   const addDays = (date, n) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 864e5).toISOString().slice(0, 10)

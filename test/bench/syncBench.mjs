@@ -65,8 +65,8 @@ export async function runSyncFigures({ root, selected, scale, withRollup, cpuPro
     const stations = {}
     if (needsCentral) {
       const { startCentral } = await imp('test/support/centralServer.ts')
-      const { setupStation } = await imp('renderer/src/sync/central/provision.ts')
-      const { readValidateSources } = await imp('renderer/src/sync/central/validateSources.ts')
+      const { setupStation } = await imp('central/provision.ts')
+      const { validateSources } = await imp('renderer/src/contract/index.ts')
       central = await startCentral()
       log(`central server on ${central.url} (data in ${central.dataDir})`)
       const codes = [
@@ -74,7 +74,7 @@ export async function runSyncFigures({ root, selected, scale, withRollup, cpuPro
         ...(want('sync-initial-pull-100k') ? [CODES.pull] : []),
         ...(want('sync-live-latency-p95') ? [CODES.live] : []),
       ]
-      const sources = readValidateSources()
+      const sources = validateSources()
       for (const code of codes) {
         const password = randomBytes(12).toString('hex')
         await setupStation({ serverUrl: central.adminUrl, station: code, name: `${code} 党群服务中心`, password, sources })
@@ -326,7 +326,7 @@ async function expectOnServer(central, code, count) {
 
 /** The station's settings and `count − 1` needs and steps, written by the admin in chunks of 2,000. */
 async function seedCentral(central, code, count, { villages, staff, items }, imp) {
-  const { stationDoc } = await imp('renderer/src/domain/station.ts')
+  const { stationDoc } = await imp('renderer/src/domain/station/index.ts')
   const started = performance.now()
   const form = { name: `${villages[0]}党群服务中心`, code, phone: '0571-87654321', villages, staff, deadlineDays: 3, deadlineMode: 'calendar' }
   const docs = [stationDoc(form, { by: staff[0], at: new Date().toISOString() }), ...(await needDocs({ count: count - 1, stationId: code, villages, staff, items }))]

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
-import { setupStation } from '../../renderer/src/sync/central/provision'
-import { readValidateSources } from '../../renderer/src/sync/central/validateSources'
+import { setupStation } from '../../central/provision'
+import { validateSources } from '../../renderer/src/contract'
 import { startCentral, type Central } from '../support/centralServer'
 
 // The central server of a sync spec: the tests' CouchDB-protocol server on 127.0.0.1, started before the
@@ -11,7 +11,7 @@ export function centralForXingfu(password: string) {
   let central: Central
   test.beforeAll(async () => {
     central = await startCentral()
-    await setupStation({ serverUrl: central.adminUrl, station: 'xingfu', name: '幸福村党群服务中心', password, sources: readValidateSources() })
+    await setupStation({ serverUrl: central.adminUrl, station: 'xingfu', name: '幸福村党群服务中心', password, sources: validateSources() })
   })
   test.afterAll(async () => {
     await central?.stop()

@@ -3,21 +3,19 @@
 // technician's command), the same file twice, a truncated, a damaged, an altered and another
 // station's file refused with nothing written, the return trip central → station, and a live
 // replication afterwards finding nothing left to copy.
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import PouchDB from 'pouchdb-browser'
 import memoryAdapter from 'pouchdb-adapter-memory'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openLocalDb } from '../../renderer/src/data/localDb'
 import { startServices, type Services } from '../../renderer/src/app/startServices'
-import type { StationForm } from '../../renderer/src/domain/station/station'
-import { BundleError, databaseOrigin, exportBundle, importBundle, readBundle, sha256Hex } from '../../renderer/src/sync/bundle'
+import type { StationForm } from '../../renderer/src/domain/station'
+import { BundleError, databaseOrigin, exportBundle, importBundle, readBundle, sha256Hex, validateSources } from '../../renderer/src/contract'
 import { acknowledgePending, loadBundleAck, noteExported, noteReturnBundle } from '../../renderer/src/sync/bundleAck'
-import { EXIT, runCli } from '../../renderer/src/sync/central/cli'
-import { setupStation } from '../../renderer/src/sync/central/provision'
-import { readValidateSources } from '../../renderer/src/sync/central/validateSources'
+import { EXIT, runCli } from '../../central/cli'
+import { setupStation } from '../../central/provision'
 import { startCentral, type Central } from '../support/centralServer'
 import { residentForm } from '../support/sampleNeeds'
 import { adminStationDb } from '../support/syncTestKit'
@@ -36,7 +34,7 @@ beforeAll(async () => {
   central = await startCentral()
   dir = mkdtempSync(join(tmpdir(), 'tongxin-bundle-'))
   for (const [code, password] of Object.entries(PASSWORDS)) {
-    await setupStation({ serverUrl: central.adminUrl, station: code, name: `${code} 驿站`, password, sources: readValidateSources() })
+    await setupStation({ serverUrl: central.adminUrl, station: code, name: `${code} 驿站`, password, sources: validateSources() })
   }
 }, 30_000)
 
@@ -367,22 +365,4 @@ describe('the return trip, central → station', () => {
     expect(manifest.count).toBe(0)
     expect(manifest.sha256).toBe(await sha256Hex(new Uint8Array()))
   })
-
-  it('runs as the npm script does, through tsx', () => {
-    const root = resolve(import.meta.dirname, '../..')
-    const out = join(dir, 'tsx.tongxin.gz')
-    const args = ['renderer/src/sync/central/cli.ts', 'export-bundle', '--url', central.adminUrl, '--station', 'xinghe-01', '--out', out]
-    const result = spawnSync(resolve(root, 'node_modules/.bin/tsx'), args, { cwd: root, encoding: 'utf8', timeout: 30_000 })
-    expect(result.stderr).toBe('')
-    expect(result.status).toBe(EXIT.ok)
-    expect(result.stdout).toContain(`回程同步包 / Return bundle: ${out}`)
-    const back = spawnSync(resolve(root, 'node_modules/.bin/tsx'), ['renderer/src/sync/central/cli.ts', 'import-bundle', '--url', central.adminUrl, '--file', out], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 30_000,
-    })
-    // A return bundle is for a station, not for central.
-    expect(back.status).toBe(EXIT.badBundle)
-    expect(back.stderr).toContain('同步包的方向不对')
-  }, 40_000)
 })

@@ -2,10 +2,9 @@
 // shifts are swapped and one is taken over, a secretary checks in, a need registered during the shift
 // goes to them and shows on that shift's figures, and bad input changes nothing.
 import { describe, expect, it } from 'vitest'
-import { attendance, dutyFigures } from '../../renderer/src/domain/duty/dutyDesk'
-import { onDuty } from '../../renderer/src/domain/duty/dutyRota'
-import type { NeedFormInput } from '../../renderer/src/domain/needs/need'
-import type { StationForm } from '../../renderer/src/domain/station/station'
+import { attendance, dutyFigures, onDuty } from '../../renderer/src/domain/duty'
+import type { NeedFormInput } from '../../renderer/src/domain/needs'
+import type { StationForm } from '../../renderer/src/domain/station'
 import { dutyNeed } from '../support/sampleNeeds'
 import { china } from '../support/chinaTime'
 import { stationTests } from '../support/stationTests'

@@ -8,8 +8,7 @@ import { LedgerStore } from '../../renderer/src/data/ledgerStore'
 import { openLocalDb } from '../../renderer/src/data/localDb'
 import { ReadModel } from '../../renderer/src/data/readModel'
 import { startServices, type Services } from '../../renderer/src/app/startServices'
-import { ledgerRow, newestFirst, type LedgerRow } from '../../renderer/src/domain/needs/ledger'
-import { newNeedDoc, type NeedDoc } from '../../renderer/src/domain/needs/need'
+import { ledgerRow, newestFirst, type LedgerRow, newNeedDoc, type NeedDoc } from '../../renderer/src/domain/needs'
 import { ulidAt, residentForm } from '../support/sampleNeeds'
 
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static

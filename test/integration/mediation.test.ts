@@ -2,9 +2,7 @@
 // the link both ways, the case goes from intake to agreement to follow-up, the teams are seeded once,
 // and bad input writes nothing.
 import { describe, expect, it } from 'vitest'
-import { agreementContent } from '../../renderer/src/domain/mediation/mediationAgreement'
-import type { CaseFormInput } from '../../renderer/src/domain/mediation/mediationCase'
-import { followUpsDue } from '../../renderer/src/domain/mediation/mediationLifecycle'
+import { agreementContent, type CaseFormInput, followUpsDue } from '../../renderer/src/domain/mediation'
 import { wallDispute } from '../support/sampleCases'
 import { china } from '../support/chinaTime'
 import { stationTests } from '../support/stationTests'

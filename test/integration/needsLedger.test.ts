@@ -9,10 +9,18 @@ import { openLocalDb, type LocalDb } from '../../renderer/src/data/localDb'
 import { rebuildReadModel } from '../../renderer/src/data/projector'
 import { ReadModel } from '../../renderer/src/data/readModel'
 import { startServices, type Services } from '../../renderer/src/app/startServices'
-import { ledgerRow, newestFirst } from '../../renderer/src/domain/needs/ledger'
-import { DESCRIPTION_MAX, newNeedDoc, type NeedDoc, type NeedForm, type NeedFormInput } from '../../renderer/src/domain/needs/need'
-import { newNeedEventDoc, type NeedEventInput } from '../../renderer/src/domain/needs/needLifecycle'
-import type { StationDoc, StationForm } from '../../renderer/src/domain/station/station'
+import {
+  ledgerRow,
+  newestFirst,
+  DESCRIPTION_MAX,
+  newNeedDoc,
+  type NeedDoc,
+  type NeedForm,
+  type NeedFormInput,
+  newNeedEventDoc,
+  type NeedEventInput,
+} from '../../renderer/src/domain/needs'
+import type { StationDoc, StationForm } from '../../renderer/src/domain/station'
 import { china } from '../support/chinaTime'
 
 // defaults() returns a full PouchDB class; its typings only promise a constructor.

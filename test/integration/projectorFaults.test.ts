@@ -5,7 +5,7 @@ import memoryAdapter from 'pouchdb-adapter-memory'
 import { afterEach, expect, it, vi } from 'vitest'
 import { openLocalDb } from '../../renderer/src/data/localDb'
 import { startServices, type Services } from '../../renderer/src/app/startServices'
-import type { NeedFormInput } from '../../renderer/src/domain/needs/need'
+import type { NeedFormInput } from '../../renderer/src/domain/needs'
 
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
 let made = 0

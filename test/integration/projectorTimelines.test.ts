@@ -7,9 +7,14 @@ import memoryAdapter from 'pouchdb-adapter-memory'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { openLocalDb } from '../../renderer/src/data/localDb'
 import { startServices, type Services } from '../../renderer/src/app/startServices'
-import { ledgerRow } from '../../renderer/src/domain/needs/ledger'
-import { newNeedDoc, type NeedDoc } from '../../renderer/src/domain/needs/need'
-import { newNeedEventDoc, type NeedEventDoc, type NeedEventInput } from '../../renderer/src/domain/needs/needLifecycle'
+import {
+  ledgerRow,
+  newNeedDoc,
+  type NeedDoc,
+  newNeedEventDoc,
+  type NeedEventDoc,
+  type NeedEventInput,
+} from '../../renderer/src/domain/needs'
 import { ulidAt, residentForm } from '../support/sampleNeeds'
 
 const IdbPouch = PouchDB.defaults({ adapter: 'idb' }) as PouchDB.Static

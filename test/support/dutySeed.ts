@@ -1,7 +1,6 @@
 // A station's 书记轮值 set up through the repository, for screen tests of the duty desk.
 import type { Services } from '../../renderer/src/app/startServices'
-import type { Weekday } from '../../renderer/src/domain/duty'
-import type { RotaShift } from '../../renderer/src/domain/duty'
+import type { Weekday, RotaShift } from '../../renderer/src/domain/duty'
 import type { StationDoc } from '../../renderer/src/domain/station'
 import { china } from './chinaTime'
 

@@ -4,8 +4,8 @@ import { createServer } from 'node:net'
 import PouchDB from 'pouchdb-browser'
 import { afterAll, beforeAll } from 'vitest'
 import type { SyncSettings } from '../../renderer/src/domain/sync'
-import { setupStation } from '../../renderer/src/sync/central/provision'
-import { readValidateSources } from '../../renderer/src/sync/central/validateSources'
+import { setupStation } from '../../central/provision'
+import { validateSources } from '../../renderer/src/contract'
 import { startCentral, type Central } from './centralServer'
 
 /**
@@ -19,7 +19,7 @@ export function centralForTests(passwords: Readonly<Record<string, string>>, sta
   beforeAll(async () => {
     central = await startCentral()
     for (const [code, password] of Object.entries(passwords)) {
-      await setupStation({ serverUrl: central.adminUrl, station: code, name: `${code} 驿站`, password, sources: readValidateSources() })
+      await setupStation({ serverUrl: central.adminUrl, station: code, name: `${code} 驿站`, password, sources: validateSources() })
     }
   }, startMs)
   afterAll(async () => {

@@ -1,7 +1,11 @@
 import { monotonicFactory } from 'ulid'
-import { checkAttendance, type DutyCheckDoc, type DutyNoteDoc } from '../domain/duty'
-import { NO_CARRY, planDuty, type DutyPlanResult } from '../domain/duty'
 import {
+  checkAttendance,
+  type DutyCheckDoc,
+  type DutyNoteDoc,
+  NO_CARRY,
+  planDuty,
+  type DutyPlanResult,
   checkDutyPattern,
   checkSecretaryForm,
   DEFAULT_DUTY_PATTERN,
@@ -11,10 +15,14 @@ import {
   type DutySecretaryDoc,
   type SecretaryFieldError,
   type SecretaryFormInput,
+  checkDutyChange,
+  rotaOf,
+  type DutyChange,
+  type DutyChangeDoc,
+  type DutyPlanDoc,
+  type RotaShift,
 } from '../domain/duty'
-import { checkDutyChange, rotaOf, type DutyChange, type DutyChangeDoc, type DutyPlanDoc, type RotaShift } from '../domain/duty'
-import { stampEdit, type Editable } from '../domain/records'
-import { recordBase } from '../domain/records'
+import { stampEdit, type Editable, recordBase } from '../domain/records'
 import type { CommandContext, CommandResult } from './command'
 import { docsByPrefix, getOrNull, type LocalDb } from './localDb'
 

@@ -1,6 +1,6 @@
 import { monotonicFactory } from 'ulid'
 import { localDate } from '../domain/calendar'
-import { stampEdit } from '../domain/records'
+import { stampEdit, recordBase } from '../domain/records'
 import {
   checkCaseForm,
   newMediationCase,
@@ -9,8 +9,6 @@ import {
   type CaseFieldError,
   type CaseFormInput,
   type MediationCaseDoc,
-} from '../domain/mediation'
-import {
   caseState,
   checkSession,
   checkStep,
@@ -19,10 +17,12 @@ import {
   type CaseStepDoc,
   type CaseStepInput,
   type MediationSessionDoc,
+  MEDIATION_TEAM_FIELDS,
+  SEED_TEAMS,
+  mediationTeamId,
+  type MediationTeamDoc,
 } from '../domain/mediation'
-import { MEDIATION_TEAM_FIELDS, SEED_TEAMS, mediationTeamId, type MediationTeamDoc } from '../domain/mediation'
 import { newNeedEventDoc } from '../domain/needs'
-import { recordBase } from '../domain/records'
 import type { CommandContext, CommandResult } from './command'
 import { docsByPrefix, getOrNull, type LocalDb } from './localDb'
 import type { NeedRepository } from './needRepository'

@@ -11,16 +11,15 @@ import {
   type FieldError,
   type NeedDoc,
   type NeedFormInput,
-} from '../domain/needs'
-import {
   applyEvent,
   needEventPrefix,
   needState,
   newNeedEventDoc,
   type NeedEventDoc,
   type NeedEventInput,
+  needNumberPrefix,
+  nextNeedNumber,
 } from '../domain/needs'
-import { needNumberPrefix, nextNeedNumber } from '../domain/needs'
 import type { CommandContext, CommandResult } from './command'
 import { getOrNull, type LocalDb } from './localDb'
 import type { ReadModel } from './readModel'

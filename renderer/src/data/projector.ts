@@ -1,6 +1,4 @@
-import { ledgerRow, type LedgerRow } from '../domain/needs'
-import type { NeedDoc } from '../domain/needs'
-import { needEventPrefix, type NeedEventDoc } from '../domain/needs'
+import { ledgerRow, type LedgerRow, type NeedDoc, needEventPrefix, type NeedEventDoc } from '../domain/needs'
 import type { StationDoc } from '../domain/station'
 import type { LocalDb } from './localDb'
 import { pagesOf, type ReadModel } from './readModel'

@@ -1,7 +1,6 @@
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ledgerRow, type LedgerRow } from '../domain/needs/ledger'
-import { newNeedDoc } from '../domain/needs/need'
+import { ledgerRow, type LedgerRow, newNeedDoc } from '../domain/needs'
 import { pageKeyOf, pagesOf, ReadModel } from './readModel'
 import { residentForm, ulidAt } from '../../../test/support/sampleNeeds'
 

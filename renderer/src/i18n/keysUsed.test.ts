@@ -2,10 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { keysOf, resourcesOf } from './index'
-import { NEED_CHANNELS, URGENCIES } from '../domain/needs/need'
-import { NEED_STATUSES, SATISFACTIONS } from '../domain/needs/needLifecycle'
-import { CASE_SOURCES, DISPUTE_TYPES } from '../domain/mediation/mediationCase'
-import { allowedSteps, CASE_STATUSES, REFERRALS } from '../domain/mediation/mediationLifecycle'
+import { NEED_CHANNELS, URGENCIES, NEED_STATUSES, SATISFACTIONS } from '../domain/needs'
+import { CASE_SOURCES, DISPUTE_TYPES, allowedSteps, CASE_STATUSES, REFERRALS } from '../domain/mediation'
 
 // Every message the code can show must exist in the resources: a missing key would put a raw
 // key like "need.error.nameRequired" in front of a clerk.

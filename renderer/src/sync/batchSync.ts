@@ -1,9 +1,18 @@
 import PouchDB from 'pouchdb-browser'
 import type { DeviceStore } from '../data/deviceStore'
 import type { LocalDb } from '../data/localDb'
-import { addSample, type ProgressSample } from '../domain/sync'
-import { stationDbUrl, type SyncSettings } from '../domain/sync'
-import { errorMessage, MAX_RUN_ERRORS, problemOf, type ConnectionVerdict, type SyncProblem, type SyncRun } from '../domain/sync'
+import {
+  addSample,
+  type ProgressSample,
+  stationDbUrl,
+  type SyncSettings,
+  errorMessage,
+  MAX_RUN_ERRORS,
+  problemOf,
+  type ConnectionVerdict,
+  type SyncProblem,
+  type SyncRun,
+} from '../domain/sync'
 import { Cancelled, countLocalChanges, countRemoteChanges, rowKey, type ChangeRow } from './changeCount'
 import { testConnection } from './connection'
 import { refusalOf, RefusedList } from './refusedDocs'

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { DeviceStore } from '../data/deviceStore'
-import type { BundleManifest } from '../domain/sync/bundleManifest'
+import type { BundleManifest } from '../contract'
 import { acknowledgePending, loadBundleAck, noteExported, noteReturnBundle } from './bundleAck'
 
 const stores: DeviceStore[] = []

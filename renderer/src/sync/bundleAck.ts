@@ -1,5 +1,5 @@
 import type { DeviceStore } from '../data/deviceStore'
-import { continuesFrom, laterSeq, type BundleManifest, type Seq } from '../domain/sync'
+import { continuesFrom, laterSeq, type BundleManifest, type Seq } from '../contract'
 
 // What this desk knows of its bundles (同步包), kept in the device store (never synced): how far
 // the central server has acknowledged this desk's changes, the last bundle exported and not yet

@@ -1,9 +1,9 @@
 import PouchDB from 'pouchdb-browser'
 import memoryAdapter from 'pouchdb-adapter-memory'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ConflictDoc } from '../domain/sync/conflictMerge'
-import type { EditStamp } from '../domain/records/edits'
-import type { NeedDoc } from '../domain/needs/need'
+import type { ConflictDoc } from '../domain/sync'
+import type { EditStamp } from '../domain/records'
+import type { NeedDoc } from '../domain/needs'
 import { ConflictResolver } from './conflictResolver'
 
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static

@@ -1,18 +1,13 @@
-import { normalizeServerUrl, stationDbName, type SyncSettings } from '../domain/sync'
-import type { ConnectionVerdict } from '../domain/sync'
+import { normalizeServerUrl, type SyncSettings, type ConnectionVerdict } from '../domain/sync'
+import { basicAuth, stationDbName } from '../contract'
 
 // 测试连接: two plain CouchDB 3 requests, each with the credentials (no session cookie: one from a
 // server on another origin would not be sent back by the browser).
 
 const TIMEOUT_MS = 10_000
 
-/** `Basic …` for a user name and password in UTF-8 (a password may hold Chinese characters). */
-export function basicAuthorization(username: string, password: string): string {
-  const bytes = new TextEncoder().encode(`${username}:${password}`)
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return `Basic ${btoa(binary)}`
-}
+/** `Basic …` for a user name and password in UTF-8 (a password may hold Chinese characters), as central's command sends it. */
+export const basicAuthorization = basicAuth
 
 /**
  * Whether this station can sync with these settings:

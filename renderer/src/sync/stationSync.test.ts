@@ -3,7 +3,7 @@ import PouchDB from 'pouchdb-browser'
 import memoryAdapter from 'pouchdb-adapter-memory'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DeviceStore } from '../data/deviceStore'
-import type { SyncSettings } from '../domain/sync/syncSettings'
+import type { SyncSettings } from '../domain/sync'
 import { refusedDocs } from './refusedDocs'
 import { StationSync, type StationSyncOptions } from './stationSync'
 

@@ -1,8 +1,9 @@
 import PouchDB from 'pouchdb-browser'
 import type { DeviceStore } from '../data/deviceStore'
 import type { LocalDb } from '../data/localDb'
-import { stationDbUrl, type SyncSettings } from '../domain/sync'
 import {
+  stationDbUrl,
+  type SyncSettings,
   BACKOFF,
   backoffDelay,
   errorMessage,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { DeviceStore } from '../data/deviceStore'
-import type { SyncRun } from '../domain/sync/syncStatus'
+import type { SyncRun } from '../domain/sync'
 import { appendRun, recentRuns } from './syncJournal'
 
 const run = (n: number): SyncRun => ({

@@ -1,12 +1,9 @@
-// The technician's command, `npm run central -- setup …`, against the tests' central server.
-import { spawnSync } from 'node:child_process'
+// The technician's command, `npm run central -- setup …`, against the tests' central server (the
+// compiled program itself is run in cliBuild.test.ts).
 import { rmSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EXIT, runCli } from '../../../renderer/src/sync/central/cli'
+import { EXIT, runCli } from '../../../central/cli'
 import { startCentral, type Central } from '../../support/centralServer'
-
-const root = resolve(import.meta.dirname, '../../..')
 
 async function run(...argv: string[]) {
   const out: string[] = []
@@ -38,15 +35,6 @@ describe('npm run central -- setup', () => {
     expect(second.out).toContain('已配置好，没有任何改动 / Already set up: nothing changed.')
     expect(second.out).not.toContain(password)
   })
-
-  it('runs as the npm script does, through tsx', () => {
-    const tsx = resolve(root, 'node_modules/.bin/tsx')
-    const args = ['renderer/src/sync/central/cli.ts', 'setup', '--url', central.adminUrl, '--station', 'xingfu', '--name', '幸福村党群服务中心']
-    const result = spawnSync(tsx, args, { cwd: root, encoding: 'utf8', timeout: 30_000 })
-    expect(result.stderr).toBe('')
-    expect(result.status).toBe(EXIT.ok)
-    expect(result.stdout).toContain('Already set up')
-  }, 40_000)
 
   it('answers bad input with a message in Chinese and English and an exit code of its own', async () => {
     const setup = (url: string, station = 'xingfu') => run('setup', '--url', url, '--station', station, '--name', '幸福村')

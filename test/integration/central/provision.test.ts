@@ -2,12 +2,12 @@
 // leaves behind, and what each station's credentials can then do there.
 import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CentralSetupError } from '../../../renderer/src/sync/central/couchHttp'
-import { setupStation, type SetupReport, type StationSetup } from '../../../renderer/src/sync/central/provision'
-import { readValidateSources } from '../../../renderer/src/sync/central/validateSources'
+import { CentralSetupError } from '../../../central/couchHttp'
+import { setupStation, type SetupReport, type StationSetup } from '../../../central/provision'
+import { validateSources } from '../../../renderer/src/contract'
 import { startCentral, type Central } from '../../support/centralServer'
 
-const sources = readValidateSources()
+const sources = validateSources()
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
 
 let central: Central

@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import type { Editable } from '../records'
+import type { Editable, RecordBase } from '../records'
 import { checkPhone } from '../personal'
-import type { RecordBase } from '../records'
 
 // 书记轮值: the village party secretaries who take turns at the centre's duty desk, and the shifts a
 // duty day is made of.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { planDuty, type Secretary } from './dutyPlan'
 import { DEFAULT_DUTY_PATTERN } from './dutyRoster'
 import { checkDutyChange, onDuty, rotaOf, type DutyChange, type DutyChangeDoc, type DutyPlanDoc } from './dutyRota'
-import { recordBase } from '../records/records'
+import { recordBase } from '../records'
 
 const secretaries: Secretary[] = ['A', 'B', 'C'].map((id) => ({
   _id: `dutySecretary:XF:${id}`,

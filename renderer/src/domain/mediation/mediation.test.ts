@@ -11,7 +11,7 @@ import {
   type CaseStepInput,
 } from './mediationLifecycle'
 import { wallDispute } from '../../../../test/support/sampleCases'
-import { recordBase } from '../records/records'
+import { recordBase } from '../records'
 
 const form: CaseFormInput = wallDispute({
   respondents: [{ name: '李四', phone: '0531-88886666', idCard: '', address: '星河村二组' }],

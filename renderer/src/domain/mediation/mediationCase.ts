@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { checkIdCard } from '../personal'
-import { checkPhone } from '../personal'
+import { checkIdCard, checkPhone } from '../personal'
 import { recordBase, type Actor, type RecordBase } from '../records'
 
 // 矛盾纠纷调处: a dispute brought to the centre's mediation desk, its parties on each side, and who

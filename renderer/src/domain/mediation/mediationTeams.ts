@@ -1,5 +1,4 @@
-import type { Editable } from '../records'
-import type { RecordBase } from '../records'
+import type { Editable, RecordBase } from '../records'
 
 // 调解队伍: the volunteer mediation teams of a centre and their members. Seeded with the two teams the
 // centres run (银龄矛盾调解队, 巾帼调解队) and edited by the station afterwards.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { localDate } from '../calendar/deadline'
+import { localDate } from '../calendar'
 import {
   ledgerRow,
   matchesFilter,

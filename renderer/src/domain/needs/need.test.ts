@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { keysOf, resourcesOf } from '../../i18n'
-import { idCardCheckChar } from '../personal/idCard'
+import { idCardCheckChar } from '../personal'
 import {
   correctionOnto,
   checkNeedForm,

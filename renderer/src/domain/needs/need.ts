@@ -1,8 +1,6 @@
 import { z } from 'zod'
-import { checkIdCard, maskIdCard } from '../personal'
-import { checkPhone } from '../personal'
-import type { Editable } from '../records'
-import { recordBase, type Actor, type RecordBase } from '../records'
+import { checkIdCard, maskIdCard, checkPhone } from '../personal'
+import { type Editable, recordBase, type Actor, type RecordBase } from '../records'
 
 // 群众诉求 / 微心愿: one resident's need, registered at the desk.
 

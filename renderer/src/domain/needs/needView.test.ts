@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { categories } from '../categories/categories'
+import { categories } from '../categories'
 import { ledgerRow, type LedgerRow } from './ledger'
 import { newNeedDoc, type NeedDoc } from './need'
 import { newNeedEventDoc, type NeedEventInput } from './needLifecycle'

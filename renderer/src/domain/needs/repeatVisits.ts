@@ -1,6 +1,5 @@
-import { checkIdCard, maskIdCard } from '../personal'
+import { checkIdCard, maskIdCard, checkPhone } from '../personal'
 import { openNeedsOf, type LedgerRow } from './ledger'
-import { checkPhone } from '../personal'
 
 // 重复来访: while the clerk types a phone or ID number, the resident's needs still open.
 // Only a complete, valid number is looked up: a half-typed ID's "mask" (first 6 + last 4 of what is

@@ -1,4 +1,4 @@
-// Fields every stored document carries (ARCHITECTURE.md, Storage).
+// Fields every stored document carries (docs/ARCHITECTURE.md, "Data flow at a station").
 export interface RecordBase {
   _id: string
   _rev?: string

@@ -1,9 +1,11 @@
 import { pinyin } from 'pinyin-pro'
 import { z } from 'zod'
 import type { DeadlineMode } from '../calendar'
-import type { Editable } from '../records'
+import { type Editable, recordBase, type Actor, type RecordBase } from '../records'
 import { checkPhone } from '../personal'
-import { recordBase, type Actor, type RecordBase } from '../records'
+
+/** What a station code looks like: part of every record id and of the station's database name on central. */
+export const STATION_CODE = /^[a-z0-9][a-z0-9-]{1,31}$/
 
 // 驿站设置: set up on first run, editable later (except the code, which is part of every record id).
 export const stationFormSchema = z.object({
@@ -11,7 +13,7 @@ export const stationFormSchema = z.object({
   code: z
     .string()
     .trim()
-    .regex(/^[a-z0-9][a-z0-9-]{1,31}$/, 'station.error.codeFormat'),
+    .regex(STATION_CODE, 'station.error.codeFormat'),
   phone: z.string().trim().max(40, 'station.error.tooLong'),
   villages: z
     .array(z.string().trim().min(1).max(60, 'station.error.tooLong'))
@@ -31,6 +33,12 @@ export interface StationDoc extends RecordBase, Editable, Omit<StationForm, 'dea
 }
 
 export const stationDocId = (code: string) => `station:${code}`
+
+/** The station's own database on the central server, named after its code (CouchDB's security is per database). */
+export const stationDbName = (code: string): string => `station-${code}`
+
+/** The CouchDB user provisioned for a station, offered as the default user name of its sync settings. */
+export const defaultSyncUsername = (code: string): string => `station-${code}`
 
 export const defaultStationForm: StationForm = {
   name: '',

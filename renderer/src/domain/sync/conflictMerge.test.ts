@@ -8,8 +8,8 @@ import {
   resolvedConflict,
   type LeafDoc,
 } from './conflictMerge'
-import { fieldValue, stampEdit, withFieldValue, type Editor } from '../records/edits'
-import { NEED_EDITABLE_FIELDS, type NeedDoc } from '../needs/need'
+import { fieldValue, stampEdit, withFieldValue, type Editor } from '../records'
+import { NEED_EDITABLE_FIELDS, type NeedDoc } from '../needs'
 
 const NEED_RULE = mergeRuleFor('need')!
 

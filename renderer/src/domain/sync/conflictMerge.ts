@@ -1,9 +1,19 @@
-import { fieldValue, revGen, sameValue, stampEdit, withFieldValue, type EditStamp, type Editable, type Editor } from '../records'
+import {
+  fieldValue,
+  revGen,
+  sameValue,
+  stampEdit,
+  withFieldValue,
+  type EditStamp,
+  type Editable,
+  type Editor,
+  recordBase,
+  type RecordBase,
+} from '../records'
 import { SECRETARY_EDITABLE_FIELDS } from '../duty'
 import { MEDIATION_TEAM_FIELDS } from '../mediation'
 import { NEED_EDITABLE_FIELDS } from '../needs'
 import { STATION_EDITABLE_FIELDS } from '../station'
-import { recordBase, type RecordBase } from '../records'
 
 // 冲突合并: when two computers edit the same document while apart, PouchDB keeps both versions (a
 // conflict) and picks one to show. Here the versions are merged field by field: each field takes its

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  checkSyncForm,
-  defaultSyncUsername,
-  initialSyncForm,
-  normalizeServerUrl,
-  settingsFor,
-  stationDbName,
-  stationDbUrl,
-  type SyncForm,
-} from './syncSettings'
+import { defaultSyncUsername, stationDbName } from '../station'
+import { checkSyncForm, initialSyncForm, normalizeServerUrl, settingsFor, stationDbUrl, type SyncForm } from './syncSettings'
 
 const form = (over: Partial<SyncForm> = {}): SyncForm => ({
   url: 'https://central.example.cn:6984',

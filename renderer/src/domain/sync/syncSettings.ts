@@ -1,10 +1,8 @@
 import { z } from 'zod'
+import { defaultSyncUsername, STATION_CODE, stationDbName } from '../station'
 
 // 中心同步 settings: where the central CouchDB is and who this station is there. The password is
 // checked here but never stored with the rest (see sync/passwordKeeper.ts).
-
-/** The station codes the station form accepts; the central database is named after the code. */
-const STATION_CODE = /^[a-z0-9][a-z0-9-]{1,31}$/
 
 function parseUrl(text: string): URL | null {
   try {
@@ -87,12 +85,6 @@ export function normalizeServerUrl(text: string): string {
   url.pathname = url.pathname.replace(/\/+$/, '') + '/'
   return url.toString()
 }
-
-/** One database per station on the central server (CouchDB's security is per database). */
-export const stationDbName = (code: string): string => `station-${code}`
-
-/** The CouchDB user provisioned for a station, offered as the default user name. */
-export const defaultSyncUsername = (code: string): string => `station-${code}`
 
 /** The address of the station's central database. */
 export const stationDbUrl = (settings: Pick<SyncSettings, 'url' | 'stationCode'>): string =>

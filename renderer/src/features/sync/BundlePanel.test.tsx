@@ -8,7 +8,7 @@ import { I18nextProvider } from 'react-i18next'
 import { describe, expect, it, vi } from 'vitest'
 import { openLocalDb } from '../../data/localDb'
 import { startServices } from '../../app/startServices'
-import { BUNDLE_ERRORS, bundleErrorMessage } from '../../domain/sync/bundleManifest'
+import { BUNDLE_ERRORS, bundleErrorMessage } from '../../contract'
 import { createI18n, keysOf, LANGUAGES, resourcesOf } from '../../i18n'
 import { BundlePanel } from './BundlePanel'
 

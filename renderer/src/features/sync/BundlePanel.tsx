@@ -4,10 +4,18 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { clock } from '../../ui/clock'
 import { useStation } from '../../ui/session'
-import { bundleErrorMessage, bundleFileName, type Seq } from '../../domain/sync'
 import { localDateTime } from '../../domain/calendar'
 import { shell } from '../../shell/browserShell'
-import { BundleError, BundleWriteError, databaseOrigin, exportBundle, importBundle } from '../../sync/bundle'
+import {
+  BundleError,
+  BundleWriteError,
+  bundleErrorMessage,
+  bundleFileName,
+  databaseOrigin,
+  exportBundle,
+  importBundle,
+  type Seq,
+} from '../../contract'
 import { acknowledgePending, loadBundleAck, noteExported, noteReturnBundle, type BundleAck } from '../../sync/bundleAck'
 
 // 同步包 on the sync page: for a station with no connection at all. Export what central has not

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { renderScreen, SCREEN_TEST_TIMEOUT, screenTests } from '../../../../test/support/renderApp'
 import { leakingRoof } from '../../../../test/support/sampleNeeds'
 import { paths } from '../../ui/paths'
-import type { NeedDoc } from '../../domain/needs/need'
+import type { NeedDoc } from '../../domain/needs'
 import { createI18n, keysOf, LANGUAGES, resourcesOf } from '../../i18n'
-import { RECORD_TYPES, recordPath, REFUSAL_REASONS, refusalText } from './refusedText'
+import { STATION_DOC_TYPES, STATION_REFUSAL_REASONS } from '../../contract'
+import { recordPath, refusalText } from './refusedText'
 import { RefusedDocsList } from './RefusedDocsList'
 
 // 被中心拒收的记录 on the sync page, with the real services: the list the syncs keep on this device
@@ -70,8 +71,8 @@ describe('the list of records central refused', { timeout: SCREEN_TEST_TIMEOUT }
 
   it('has words for every reason central gives and every kind of record, in both languages', () => {
     const wanted = [
-      ...REFUSAL_REASONS.map((reason) => `sync.refused.why.${reason}`),
-      ...RECORD_TYPES.map((type) => `sync.refused.type.${type}`),
+      ...STATION_REFUSAL_REASONS.map((reason) => `sync.refused.why.${reason}`),
+      ...STATION_DOC_TYPES.map((type) => `sync.refused.type.${type}`),
       'sync.refused.why.missing',
       'sync.refused.why.other',
       'sync.refused.type.other',

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next'
+import { STATION_DOC_TYPES, STATION_REFUSAL_REASONS } from '../../contract'
 import { paths } from '../../ui/paths'
 import { mediationCaseId } from '../../domain/mediation'
 import { needDocId } from '../../domain/needs'
@@ -7,34 +8,13 @@ import { fieldLabel } from './conflictText'
 // How the list of documents central refused words and places each one: its kind (from its id,
 // `<type>:<station>:…`), the page where it is corrected, and the server's reason in the clerk's words.
 
-/** The words central's validate function begins a refusal with (resources/couchdb/station-validate.js). */
-export const REFUSAL_REASONS = ['badShape', 'badId', 'wrongStation', 'unknownType', 'noDeletes', 'notAllowed', 'notStationDb'] as const
-
-/** The kinds of record a station stores, each named under sync.refused.type. */
-export const RECORD_TYPES = [
-  'need',
-  'needEvent',
-  'station',
-  'dutySecretary',
-  'dutyPattern',
-  'dutyPlan',
-  'dutyChange',
-  'dutyCheck',
-  'dutyNote',
-  'mediationCase',
-  'mediationStep',
-  'mediationSession',
-  'mediationAccess',
-  'mediationTeam',
-  'conflict',
-] as const
 
 export const recordType = (id: string): string => id.split(':')[0] ?? ''
 
 /** 诉求, 调解案卷, …; the id itself for a kind the app does not know. */
 export function recordKind(t: TFunction, id: string): string {
   const type = recordType(id)
-  return (RECORD_TYPES as readonly string[]).includes(type) ? t(`sync.refused.type.${type}`) : t('sync.refused.type.other', { id })
+  return (STATION_DOC_TYPES as readonly string[]).includes(type) ? t(`sync.refused.type.${type}`) : t('sync.refused.type.other', { id })
 }
 
 /** The need a need or one of its timeline steps (`needEvent:<station>:<need>:<step>`) belongs to. */
@@ -81,5 +61,5 @@ export function refusalText(t: TFunction, id: string, reason: string): string {
   const word = colon < 0 ? '' : reason.slice(0, colon)
   const missing = word === 'badShape' ? /^(\S+) (?:is|are) required$/.exec(reason.slice(colon + 2)) : null
   if (missing) return t('sync.refused.why.missing', { field: fieldLabel(t, recordType(id), missing[1]!) })
-  return (REFUSAL_REASONS as readonly string[]).includes(word) ? t(`sync.refused.why.${word}`) : t('sync.refused.why.other')
+  return (STATION_REFUSAL_REASONS as readonly string[]).includes(word) ? t(`sync.refused.why.${word}`) : t('sync.refused.why.other')
 }

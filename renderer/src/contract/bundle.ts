@@ -1,3 +1,5 @@
+// 同步包 (bundle files) read, written, exported and imported over any PouchDB, the station's or central's.
+/// <reference types="pouchdb-core" />
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
@@ -8,15 +10,15 @@ import {
   type BundleErrorKey,
   type BundleManifest,
   type Seq,
-} from '../domain/sync'
+} from './bundleManifest'
 
-// 同步包 (bundle files) for stations without any connection: export what the other side has not
-// acknowledged into one gzip file, read it back, and import it with its exact revisions. The file
-// format is described in domain/bundleManifest.ts. Works on any PouchDB, local (the station) or
-// http (the central server, from the technician's command): only changes, bulkGet, get, revsDiff
-// and bulkDocs are used, which CouchDB 3 serves as _changes, _bulk_get, GET ?open_revs, _revs_diff
-// and _bulk_docs.
-// Only web-standard APIs (CompressionStream, crypto.subtle), so it runs in the renderer and Node 20.
+// For stations without any connection: export what the other side has not acknowledged into one
+// gzip file, read it back, and import it with its exact revisions. The file format is described in
+// bundleManifest.ts. Works on any PouchDB, local (the station) or http (the central server, from
+// the technician's command): only changes, bulkGet, get, revsDiff and bulkDocs are used, which
+// CouchDB 3 serves as _changes, _bulk_get, GET ?open_revs, _revs_diff and _bulk_docs.
+// Only web-standard APIs (CompressionStream, crypto.subtle), so it runs in the renderer and Node 20;
+// the PouchDB types come from pouchdb-core, which both the browser's and Node's PouchDB share.
 
 /** What a bundle needs of a database. */
 export type BundleDb = Pick<PouchDB.Database, 'changes' | 'bulkGet' | 'get' | 'revsDiff' | 'bulkDocs'>
@@ -287,7 +289,8 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
  * decompressor's own message.
  */
 async function pipe(bytes: Uint8Array, transform: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(transform).getReader()
+  // Typed as backed by a plain ArrayBuffer, which the DOM's typings ask for (Node's have no BlobPart).
+  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(transform).getReader()
   const chunks: Uint8Array[] = []
   let length = 0
   for (;;) {
@@ -308,7 +311,7 @@ async function pipe(bytes: Uint8Array, transform: CompressionStream | Decompress
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   // Browsers offer crypto.subtle only to secure pages (https, localhost, file://, the desktop app).
   if (!globalThis.crypto?.subtle) throw new Error('SHA-256 (crypto.subtle) is unavailable: open the app over https, on localhost, or as the desktop app')
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource))
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))
   let hex = ''
   for (const byte of digest) hex += byte.toString(16).padStart(2, '0')
   return hex

@@ -1,8 +1,8 @@
 // The pure parts of provisioning: addresses, credentials, comparisons, the documents it writes.
 import { describe, expect, it } from 'vitest'
-import { basicAuth, parseServerUrl, pathOf, sameJson } from './couchHttp'
+import { basicAuth, rollupReplication, stationSecurity } from '../renderer/src/contract'
+import { parseServerUrl, pathOf, sameJson } from './couchHttp'
 import { checkStationCode, makePassword } from './provision'
-import { rollupReplication, stationSecurity } from './topology'
 
 describe('provisioning parts', () => {
   it('takes the credentials out of the server address, decoding them', () => {

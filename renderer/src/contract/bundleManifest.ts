@@ -1,9 +1,11 @@
+// The 同步包 (bundle file) format: its manifest, its documents, and whether a bundle read from a file may be imported.
 import { z } from 'zod'
+import { STATION_CODE } from '../domain/station'
 
 // 同步包: a file that carries a station's records to the central server (or central's records back
 // to the station) for a station with no connection at all. This module is the pure half: what a
 // bundle's manifest must say and whether a bundle read from a file may be imported. Reading the
-// file, hashing and writing to PouchDB are in sync/bundle.ts.
+// file, hashing and writing to PouchDB are in bundle.ts beside it.
 //
 // The file (version 1) is one gzip member (CompressionStream('gzip')) holding UTF-8 NDJSON:
 //   line 1      the manifest, JSON (BundleManifest below)
@@ -19,9 +21,6 @@ export const BUNDLE_FORMAT = 'tongxin-bundle'
 export const BUNDLE_VERSION = 1
 export const BUNDLE_DIRECTIONS = ['toCentral', 'toStation'] as const
 export type BundleDirection = (typeof BUNDLE_DIRECTIONS)[number]
-
-/** The station code, as the station's settings allow it (see domain/station.ts). */
-const STATION_CODE = /^[a-z0-9][a-z0-9-]{1,31}$/
 
 /**
  * A database's update sequence: a number in PouchDB, an opaque string in CouchDB 3. Only ever

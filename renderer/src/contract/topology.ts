@@ -1,7 +1,10 @@
-// How the central CouchDB is laid out (ARCHITECTURE.md, "Central CouchDB"): one database per
-// station, a read-only `directory`, and a `district` roll-up fed by CouchDB's `_replicator`.
-// Pure values: the provisioning command writes them, tests and the station side read the names.
-import { basicAuth } from './couchHttp'
+// How the central CouchDB is laid out: names, roles, security objects and the documents provisioning writes.
+
+// One database per station, a read-only `directory`, and a `district` roll-up fed by CouchDB's
+// `_replicator` (docs/ARCHITECTURE.md, "Station ↔ central"). Pure values: the provisioning command writes
+// them, tests and the station side read the names.
+import { defaultSyncUsername, stationDbName, stationFormSchema } from '../domain/station'
+import type { ValidateSources } from './validateSources'
 
 export const DIRECTORY_DB = 'directory'
 export const DISTRICT_DB = 'district'
@@ -14,8 +17,19 @@ export const ROLLUP_USER = 'district-rollup'
 /** District staff: read the roll-up (nobody has it yet; the security object already admits it). */
 export const DISTRICT_READER_ROLE = 'district'
 
-export const stationDbName = (code: string) => `station-${code}`
-export const stationUserName = (code: string) => `station-${code}`
+// A station's database and user are named from its code once, in domain/station (its sync settings
+// use them too, and the domain may import nothing of ours): the contract passes those on, so the
+// station and central cannot drift apart.
+export { stationDbName }
+/** The CouchDB user provisioned for a station: the user name its sync settings offer. */
+export const stationUserName = defaultSyncUsername
+
+/** Whether `code` is a station code as the station's own settings accept it (2–32 of a–z, 0–9, '-'). */
+export function isStationCode(code: string): boolean {
+  const parsed = stationFormSchema.shape.code.safeParse(code)
+  return parsed.success && parsed.data === code
+}
+
 /** The role that may write a station's database; its validate function checks for it. */
 export const stationWriterRole = (code: string) => `station:${code}`
 export const userDocId = (name: string) => `org.couchdb.user:${name}`
@@ -37,13 +51,6 @@ const security = (memberRoles: string[]): SecurityObject => ({
 export const stationSecurity = (code: string) => security([stationWriterRole(code), ROLLUP_ROLE])
 export const directorySecurity = () => security([STATION_ROLE, DISTRICT_READER_ROLE])
 export const districtSecurity = () => security([ROLLUP_ROLE, DISTRICT_READER_ROLE])
-
-/** The validate_doc_update sources, kept as files in resources/couchdb/. */
-export interface ValidateSources {
-  station: string
-  directory: string
-  district: string
-}
 
 export interface DesignDoc {
   _id: string
@@ -80,6 +87,14 @@ export const stationEntry = (code: string, name: string): StationEntry => ({
   name,
   database: stationDbName(code),
 })
+
+/** `user:password` as an HTTP Basic credential; UTF-8 so a non-ASCII password survives (web-standard btoa). */
+export function basicAuth(username: string, password: string): string {
+  const bytes = new TextEncoder().encode(`${username}:${password}`)
+  let binary = ''
+  for (const byte of bytes) binary += String.fromCharCode(byte)
+  return `Basic ${btoa(binary)}`
+}
 
 interface ReplicationEndpoint {
   url: string

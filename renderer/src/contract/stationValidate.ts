@@ -1,13 +1,18 @@
-function (newDoc, oldDoc, userCtx, secObj) {
-  // validate_doc_update of every station database (`station-<code>`), stored as data and loaded
-  // by the provisioning command. It runs inside Apache CouchDB 3 (SpiderMonkey): ES5 only, no
-  // let/const, arrow functions, template strings or Array.prototype.includes.
+// The validate_doc_update of every station database on central (station-<code>), as the source text CouchDB 3 runs.
+
+// ES5 only (CouchDB's SpiderMonkey). String.raw keeps the text as written, so it holds no backtick or dollar-brace.
+export const stationValidateSource = String.raw`function (newDoc, oldDoc, userCtx, secObj) {
+  // validate_doc_update of every station database ("station-<code>"), kept as source text in the
+  // station-central contract and written by the provisioning command. It runs inside Apache
+  // CouchDB 3 (SpiderMonkey): ES5 only, no let/const, arrow functions, template strings or
+  // Array.prototype.includes.
   //
-  // Each refusal is `{forbidden: '<reason>: <detail>'}`; the reason word lets the station show a
+  // Each refusal is "{forbidden: '<reason>: <detail>'}"; the reason word lets the station show a
   // message in the clerk's language.
 
-  // The document types a station may store, their ids and required fields: the one list. A new
-  // type must be added here (and provisioning re-run) before any station writes it.
+  // The document types a station may store, their ids and required fields. A new type must be added
+  // here and to the contract's STATION_DOC_TYPES (a test holds the two to each other), and
+  // provisioning re-run, before any station writes it.
   var NEED_EVENT_KINDS = ['assign', 'resolve', 'followUp', 'refer', 'decline'];
   var TYPES = {
     // station:<code>, the station's settings
@@ -43,7 +48,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
       requireText(doc, 'by');
     },
     // 书记轮值: the roster, the shift pattern, plans, changes, check-ins and the duty log, each
-    // `<type>:<code>:<ulid or name>`.
+    // "<type>:<code>:<ulid or name>".
     dutySecretary: function (doc, code) {
       ownId(doc, 'dutySecretary', code);
       requireText(doc, 'name');
@@ -74,7 +79,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
       requireText(doc, 'shiftKey');
       requireText(doc, 'text');
     },
-    // 矛盾纠纷调处: cases, and what hangs off a case (`<type>:<code>:<caseUlid>:<ulid>`). Kept apart by
+    // 矛盾纠纷调处: cases, and what hangs off a case ("<type>:<code>:<caseUlid>:<ulid>"). Kept apart by
     // type so a later, stricter _security or a filtered replication can single them out.
     mediationCase: function (doc, code) {
       ownId(doc, 'mediationCase', code);
@@ -116,7 +121,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
     if (typeof doc[field] !== 'string' || doc[field] === '') refuse('badShape', (label || field) + ' is required');
   }
 
-  // Splits `<type>:<station>:…` into exactly `count` non-empty parts.
+  // Splits "<type>:<station>:…" into exactly "count" non-empty parts.
   function idParts(id, count, type) {
     var parts = String(id).split(':');
     var ok = parts.length === count && parts[0] === type;
@@ -161,4 +166,4 @@ function (newDoc, oldDoc, userCtx, secObj) {
   requireText(newDoc, 'createdBy');
 
   check(newDoc, code);
-}
+}`

@@ -1,13 +1,21 @@
 // The central server's half of 同步包 (bundle files), for the technician's command (Node only):
 // import a station's bundle straight into `station-<code>`, and export central's changes of that
-// database as a return bundle. The bundle code itself is the station's (sync/bundle.ts), run on a
-// PouchDB http database; the server admin's credentials travel as PouchDB's `auth`.
+// database as a return bundle. The bundle code itself is the contract's, the same the station runs,
+// here on a PouchDB http database; the server admin's credentials travel as PouchDB's `auth`.
 import PouchDB from 'pouchdb-node'
-import { continuesFrom, laterSeq, type Seq } from '../../domain/sync'
-import { exportBundle, importBundle, readBundle, type ExportedBundle, type ImportResult } from '../bundle'
+import {
+  continuesFrom,
+  exportBundle,
+  importBundle,
+  laterSeq,
+  readBundle,
+  stationDbName,
+  type ExportedBundle,
+  type ImportResult,
+  type Seq,
+} from '../renderer/src/contract'
 import { CentralSetupError, couchRequest, parseServerUrl, pathOf, unexpected, type CouchServer } from './couchHttp'
 import { checkServerAdmin, checkStationCode } from './provision'
-import { stationDbName } from './topology'
 
 /**
  * Kept in each station database as a local document (CouchDB 3: /{db}/_local/{id}, never

@@ -2,27 +2,18 @@
 // document, user, the shared `directory`, and the `district` roll-up fed by `_replicator`.
 // Plain CouchDB 3 HTTP API on fetch (Node or browser), and idempotent: every step first reads what
 // is there and writes only what differs, so a second run reports everything unchanged.
-import { stationFormSchema } from '../../domain/station'
-import {
-  CentralSetupError,
-  basicAuth,
-  couchRequest,
-  parseServerUrl,
-  pathOf,
-  sameJson,
-  unexpected,
-  type CouchServer,
-} from './couchHttp'
 import {
   DIRECTORY_DB,
   DISTRICT_DB,
   ROLLUP_ROLE,
   ROLLUP_USER,
   STATION_ROLE,
+  basicAuth,
   directoryDesignDoc,
   directorySecurity,
   districtDesignDoc,
   districtSecurity,
+  isStationCode,
   ownRollupFields,
   rollupReplication,
   stationDbName,
@@ -34,7 +25,16 @@ import {
   userDocId,
   type SecurityObject,
   type ValidateSources,
-} from './topology'
+} from '../renderer/src/contract'
+import {
+  CentralSetupError,
+  couchRequest,
+  parseServerUrl,
+  pathOf,
+  sameJson,
+  unexpected,
+  type CouchServer,
+} from './couchHttp'
 
 export type StepOutcome = 'created' | 'updated' | 'unchanged'
 
@@ -69,15 +69,14 @@ export interface StationSetup {
    * http://127.0.0.1:5984/.
    */
   replicationUrl?: string
-  /** the validate_doc_update functions from resources/couchdb/ */
+  /** the validate_doc_update functions: the contract's validateSources() */
   sources: ValidateSources
   fetch?: typeof fetch
 }
 
 /** Checks the station code the way the station's own settings do. */
 export function checkStationCode(code: string): string {
-  const parsed = stationFormSchema.shape.code.safeParse(code)
-  if (!parsed.success || parsed.data !== code) {
+  if (!isStationCode(code)) {
     throw new CentralSetupError(
       'badStationCode',
       `驿站代码“${code}”不对：应为 2–32 位小写字母、数字或连字符，以字母或数字开头（与驿站设置里的代码一致）`,

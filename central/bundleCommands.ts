@@ -3,10 +3,9 @@
 // station say the same thing about the same file.
 import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { bundleFileName, type Seq } from '../../domain/sync'
-import en from '../../i18n/en/bundle.json'
-import zh from '../../i18n/zh-CN/bundle.json'
-import { BundleError, BundleWriteError } from '../bundle'
+import { BundleError, BundleWriteError, bundleFileName, type Seq } from '../renderer/src/contract'
+import en from '../renderer/src/i18n/en/bundle.json'
+import zh from '../renderer/src/i18n/zh-CN/bundle.json'
 import { exportBundleFromCentral, importBundleToCentral } from './bundleCentral'
 import { CentralSetupError } from './couchHttp'
 

@@ -1,16 +1,15 @@
-// The validate_doc_update functions in resources/couchdb/, run in Node as CouchDB would call them:
+// The contract's validate_doc_update functions, run in Node as CouchDB would call them:
 // (newDoc, oldDoc, userCtx, secObj), refusing by throwing {forbidden: …}.
 import { describe, expect, it } from 'vitest'
-import { newNeedDoc, type NeedDoc, type NeedForm } from '../../domain/needs/need'
-import { NEED_STATUSES, allowedEvents, newNeedEventDoc } from '../../domain/needs/needLifecycle'
-import { stationDoc, type StationForm } from '../../domain/station/station'
-import { readValidateSources } from './validateSources'
+import { NEED_STATUSES, allowedEvents, newNeedDoc, newNeedEventDoc, type NeedDoc, type NeedForm } from '../domain/needs'
+import { stationDoc, type StationForm } from '../domain/station'
+import { validateSources } from './validateSources'
 
 type Doc = Record<string, unknown>
 type UserCtx = { db: string; name: string | null; roles: string[] }
 type Validate = (newDoc: Doc, oldDoc: Doc | null, userCtx: UserCtx, secObj: Doc) => void
 
-const sources = readValidateSources()
+const sources = validateSources()
 // CouchDB stores the function as source text; so do we, and compile it the same way.
 const compile = (source: string) => new Function(`return (${source})`)() as Validate
 const validateStation = compile(sources.station)

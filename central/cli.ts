@@ -3,13 +3,14 @@
 // missing or different and says so.
 // `import-bundle` / `export-bundle` carry a station's 同步包 (bundle file) into the central server
 // and central's changes back out (see bundleCommands.ts).
+// Run compiled: central/run.mjs builds this file into out/central/cli.mjs (vite.config.ts) and runs it.
+import { realpathSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { pathToFileURL } from 'node:url'
-import { BundleError } from '../bundle'
+import { BundleError, validateSources } from '../renderer/src/contract'
 import { BundleUsageError, bundleErrorText, exportBundleCommand, importBundleCommand } from './bundleCommands'
 import { CentralSetupError, type CentralErrorCode } from './couchHttp'
 import { setupStation, type StepOutcome } from './provision'
-import { readValidateSources } from './validateSources'
 
 /** Exit codes, for scripts that provision many stations. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, unreachable: 3, notAdmin: 4, badBundle: 5 } as const
@@ -120,7 +121,7 @@ export async function runCli(argv: string[], io: CliOutput = consoleOutput, fetc
       name: values.name!,
       ...(values.password !== undefined ? { password: values.password } : {}),
       ...(values['replication-url'] ? { replicationUrl: values['replication-url'] } : {}),
-      sources: readValidateSources(),
+      sources: validateSources(),
       ...(fetchImpl ? { fetch: fetchImpl } : {}),
     })
     for (const step of report.steps) io.out(`  ${outcomeWords[step.outcome]}  ${step.what}`)
@@ -162,6 +163,19 @@ export async function runCli(argv: string[], io: CliOutput = consoleOutput, fetc
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await runCli(process.argv.slice(2))
+/**
+ * Whether Node was started on this module: `node out/central/cli.mjs …` (bundled, import.meta.url is
+ * the built file) or a TypeScript runner on cli.ts. Compared as real paths, so a symlinked checkout
+ * or a relative argv[1] still matches; central/run.mjs imports the built file and calls runCli itself.
+ */
+function isEntryPoint(): boolean {
+  const script = process.argv[1]
+  if (!script) return false
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url))
+  } catch {
+    return false
+  }
 }
+
+if (isEntryPoint()) process.exitCode = await runCli(process.argv.slice(2))

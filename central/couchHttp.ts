@@ -1,5 +1,6 @@
-// A small CouchDB 3 HTTP client on `fetch`, for the technician's provisioning (Node or browser).
+// A small CouchDB 3 HTTP client on `fetch`, for the technician's provisioning and bundle commands.
 // Credentials travel in an Authorization header: fetch refuses URLs that carry them.
+import { basicAuth } from '../renderer/src/contract'
 
 export type CentralErrorCode =
   | 'badUrl'
@@ -34,14 +35,6 @@ export interface CouchServer {
 export interface CouchResponse<T = unknown> {
   status: number
   body: T
-}
-
-/** `user:password` as an HTTP Basic credential; UTF-8 so a non-ASCII password survives. */
-export function basicAuth(username: string, password: string): string {
-  const bytes = new TextEncoder().encode(`${username}:${password}`)
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return `Basic ${btoa(binary)}`
 }
 
 /** Reads `http://user:password@host:5984/` into a base address and its credentials. */
