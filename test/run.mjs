@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, desktop build and the central command's build, unit +
+// `npm test`: typecheck, the rooms' import rules, desktop build and the central command's build, unit +
 // integration (vitest), end-to-end (Playwright in Chromium). Ends with one plain line "N passed, N failed"
 // over all of them, for CI to read.
 import { spawnSync } from 'node:child_process'
@@ -39,6 +39,12 @@ if (wanted('typecheck')) {
   console.log(`\n▶ typecheck: tsc --noEmit -p ${PROJECTS.map((p) => p.config).join(', ')}`)
   const failed = await typecheck(root)
   count(failed.length > 0 ? `typecheck (${failed.join(', ')})` : 'typecheck', failed.length === 0)
+}
+
+// The rooms' import rules (docs/ARCHITECTURE.md, test/boundaries/layers.cjs): an arrow pointing the wrong way fails here.
+if (wanted('boundaries')) {
+  const args = ['--config', 'test/boundaries/layers.cjs', '--output-type', 'err-long', 'renderer', 'central', 'electron', 'test']
+  count('boundaries', run('boundaries', bin('depcruise'), args))
 }
 
 // The e2e tests drive the very bundle `electron-vite build` makes for the desktop app.
