@@ -9,6 +9,7 @@ import { createRequire } from 'node:module'
 import { constants } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { waitForServer } from './serverReady.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(join(root, 'package.json'))
@@ -100,17 +101,29 @@ async function main() {
     return
   }
 
+  // The address is printed only once it answers: building and starting take 5–60 s, and an address printed
+  // at once was opened at once, and refused.
   console.log(
-    `Electron is not available on this machine: ${electron.reason} (桌面程序无法启动); serving the same app at http://127.0.0.1:${port}/`,
+    `Electron is not available on this machine: ${electron.reason} (桌面程序无法启动); starting the same app for a browser… (正在启动网页版…)`,
   )
+  const url = `http://127.0.0.1:${port}/`
   const vite = binScript('vite')
   const config = join('renderer', 'vite.config.ts')
   // Preview of the built bundle rather than the dev server: it serves exactly the files the desktop app
   // ships (production React, same chunks), not on-the-fly transforms. `npm run dev` is for development.
   await run(process.execPath, [vite, 'build', '--config', config, '--logLevel', 'warn'])
-  await run(process.execPath, [
-    vite, 'preview', '--config', config, '--host', '127.0.0.1', '--port', String(port), '--strictPort',
+  const served = run(process.execPath, [
+    // Vite's own banner would print the address too; ours follows once it answers.
+    vite, 'preview', '--config', config, '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--logLevel', 'warn',
   ])
+  void waitForServer(url, { timeoutMs: 120_000 }).then((ready) =>
+    console.log(
+      ready
+        ? `Ready: open ${url} in a browser (已启动，请在浏览器中打开)`
+        : `Still not answering at ${url} after 2 minutes (两分钟仍未启动); see the messages above`,
+    ),
+  )
+  await served
 }
 
 await main()

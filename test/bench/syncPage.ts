@@ -10,6 +10,7 @@ import type { NeedFormInput } from '../../renderer/src/domain/needs'
 import { stationDoc, type StationDoc, type StationForm } from '../../renderer/src/domain/station'
 import type { SyncSettings, SyncState } from '../../renderer/src/domain/sync'
 import { exportBundle, importBundle, readBundle } from '../../renderer/src/contract'
+import { hashPin, pinMatches } from '../../renderer/src/data/pinHash'
 import type { StationSync } from '../../renderer/src/sync/stationSync'
 import { needDocs } from './needDocs.mjs'
 
@@ -332,7 +333,25 @@ async function bundleRun(args: { count: number; code: string; villages: string[]
   }
 }
 
+/**
+ * sign-in: checking a PIN against its stored hash, as the desk does at every sign-in and unlock, with the
+ * app's own code and iteration count. Median of `runs`, after one warm-up.
+ */
+async function signInCheck(args: { runs: number }) {
+  const stored = await hashPin('482915')
+  await pinMatches('482915', stored)
+  const times: number[] = []
+  for (let i = 0; i < args.runs; i++) {
+    const started = performance.now()
+    if (!(await pinMatches(i % 2 ? '482915' : '000001', stored)) !== !(i % 2)) throw new Error('pinMatches gave the wrong answer')
+    times.push(performance.now() - started)
+  }
+  times.sort((a, b) => a - b)
+  return { medianMs: times[Math.floor(times.length / 2)]!, iterations: stored.iterations }
+}
+
 const api = {
+  signInCheck,
   pushPrepare,
   pushWithStationSync,
   pushWithReplicate,

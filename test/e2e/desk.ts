@@ -13,8 +13,31 @@ export async function setUpStation(page: Page) {
   await page.getByLabel('服务电话').fill('0571-87654321')
   await page.getByLabel('服务的村（社区）').fill('幸福村\n和平社区')
   await page.getByLabel('窗口工作人员').fill('王芳\n李强')
+  await page.getByLabel('管理员姓名').fill('王芳')
+  await page.getByLabel('管理员密码').fill(ADMIN_PIN)
+  await page.getByLabel('再输一次密码').fill(ADMIN_PIN)
   await page.getByRole('button', { name: '完成设置' }).click()
+  // The recovery code is shown once; noted, the station opens signed in as its administrator.
+  await expect(page.getByTestId('recovery-code')).toHaveText(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){4}$/)
+  await page.getByRole('button', { name: /我已记下恢复码/ }).click()
   await expect(page.getByRole('menuitem', { name: /诉求台账/ })).toBeVisible()
+  await expect(page.getByTestId('signed-in-name')).toHaveText('王芳')
+}
+
+/** The PIN of the station's administrator 王芳. */
+export const ADMIN_PIN = '482915'
+
+/** Signs in at the sign-in screen: the person's name, then the PIN and Enter. */
+export async function signIn(page: Page, name: string, pin: string) {
+  await page.getByRole('button', { name, exact: true }).click()
+  await page.getByLabel(`${name} · 密码`).fill(pin)
+  await page.getByLabel(`${name} · 密码`).press('Enter')
+}
+
+/** 切换人员 in the header: back to the sign-in screen. */
+export async function switchPerson(page: Page) {
+  await page.getByRole('button', { name: /切换人员/ }).click()
+  await expect(page.getByRole('heading', { name: '请选择您的名字' })).toBeVisible()
 }
 
 /** Picks an option of a drop-down by typing into it and pressing Enter, as a clerk does. */

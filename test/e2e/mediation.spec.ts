@@ -89,6 +89,13 @@ test('a dispute from intake to an agreement printed to PDF, then its follow-up v
   await expect(detail.getByTestId('case-mediators')).toContainText('赵桂兰')
   await expect(detail.getByTestId('case-mediators')).toContainText('钱秀英')
 
+  // Sessions wait until a mediator accepts: the administrator accepts for 赵桂兰 (the step records who did).
+  await detail.getByRole('button', { name: '接受指派' }).click()
+  const accept = page.getByRole('dialog', { name: '接受指派' })
+  await accept.getByLabel('赵桂兰').check()
+  await accept.getByTestId('step-save').click()
+  await expect(accept).toBeHidden()
+
   // Two sessions, on the 2nd and the 5th.
   await logSession(page, '村调解室', ['赵桂兰', '钱秀英'], '双方陈述各自意见，约定现场查看后再谈。')
   await page.clock.setFixedTime(china('2026-11-05T15:00:00'))

@@ -19,6 +19,7 @@ import { setupStation } from '../../central/provision'
 import { startCentral, type Central } from '../support/centralServer'
 import { residentForm } from '../support/sampleNeeds'
 import { adminStationDb } from '../support/syncTestKit'
+import { administrator } from '../support/people'
 
 const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' }) as PouchDB.Static
 const PASSWORDS = { 'xinghe-01': 'pw-xinghe', 'dongfeng-02': 'pw-dongfeng' } as const
@@ -65,7 +66,7 @@ async function stationWithWork(code: Code, needs = 3): Promise<Services> {
   const at = () => new Date().toISOString()
   // Saved twice: the settings document has a revision history of two.
   await services.stations.save(stationForm(code), { by: '王芳', at: at() })
-  const saved = await services.stations.save(stationForm(code, ['王芳', '李强']), { by: '王芳', at: at() })
+  const saved = await services.stations.save(stationForm(code, ['王芳', '李强']), { by: '王芳', at: at(), person: administrator })
   if (!saved.ok) throw new Error('station refused')
   for (let n = 1; n <= needs; n++) {
     const need = await services.needs.register(needForm(n), { station: saved.value, by: '王芳', at: at() })
@@ -163,9 +164,10 @@ describe('a station’s bundle carried to the central server', () => {
     const { manifest, docs } = await readBundle(bundle)
     const local = await leaves(station.db)
     expect(manifest).toMatchObject({ format: 'tongxin-bundle', version: 1, direction: 'toCentral', station: 'xinghe-01', fromSeq: 0 })
-    // settings + 3 needs + 1 step = 5 documents, one of them with a second (conflicting) leaf
-    expect(local.size).toBe(5)
-    expect(manifest.count).toBe(6)
+    // settings + 3 needs + 1 step + the audit record of the settings' second save = 6 documents, one of them
+    // (the settings) with a second (conflicting) leaf
+    expect(local.size).toBe(6)
+    expect(manifest.count).toBe(7)
     expect(docs.map((d) => `${d._id} ${d._rev}`).sort()).toEqual([...local].flatMap(([id, revs]) => revs.map((rev) => `${id} ${rev}`)).sort())
     expect(docs.find((d) => d._id === 'station:xinghe-01')?._revisions.ids).toHaveLength(2)
   })
@@ -174,7 +176,7 @@ describe('a station’s bundle carried to the central server', () => {
     const result = await cli('import-bundle', '--url', central.adminUrl, '--file', path)
     expect(result.err).toBe('')
     expect(result.code).toBe(EXIT.ok)
-    expect(result.out).toContain('新写入 / Written: 6')
+    expect(result.out).toContain('新写入 / Written: 7')
     expect(await leaves(adminDb('xinghe-01'))).toEqual(await leaves(station.db))
     // The bodies are the station's, revision for revision.
     const need = (await station.db.allDocs({ startkey: 'need:', endkey: 'need:\uffff' })).rows[0]!.id
@@ -192,7 +194,7 @@ describe('a station’s bundle carried to the central server', () => {
     const again = await cli('import-bundle', '--url', central.adminUrl, '--file', path)
     expect(again.code).toBe(EXIT.ok)
     expect(again.out).toContain('新写入 / Written: 0')
-    expect(again.out).toContain('已存在 / Already present: 6')
+    expect(again.out).toContain('已存在 / Already present: 7')
     const after = await adminDb('xinghe-01').info()
     expect(after.update_seq).toEqual(before.update_seq)
     expect(after.doc_count).toBe(before.doc_count)

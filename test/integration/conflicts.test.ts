@@ -9,6 +9,7 @@ import { startServices, type Services } from '../../renderer/src/app/startServic
 import type { ConflictDoc } from '../../renderer/src/domain/sync'
 import { needFormOf, type NeedDoc, type NeedFormInput } from '../../renderer/src/domain/needs'
 import type { StationForm } from '../../renderer/src/domain/station'
+import { administrator, deskClerk, technician } from '../support/people'
 import { StationSync } from '../../renderer/src/sync/stationSync'
 import { centralForTests, until } from '../support/syncTestKit'
 import { leakingRoof } from '../support/sampleNeeds'
@@ -132,14 +133,21 @@ describe('the same need corrected on two computers of one station', () => {
     await until(() => desk.services.ledger.get(needId)?.phone === '13700137000', 'the merged phone in the ledger')
 
     // A technician keeps the desk's phone after all.
-    const resolved = await desk.services.conflicts.resolve(record!._id, { 'resident.phone': 0 }, {
-      by: '技术员', at: '2026-11-25T01:00:00.000Z', device: 'desk',
+    const asTechnician = { station, by: technician.name, at: '2026-11-25T01:00:00.000Z', person: technician }
+    // A desk clerk may not resolve it: the repository refuses, and nothing changes.
+    const asClerk = { ...asTechnician, by: deskClerk.name, person: deskClerk }
+    expect(await desk.services.conflicts.resolve(record!._id, { 'resident.phone': 0 }, asClerk)).toEqual({
+      ok: false,
+      error: 'people.error.notAllowed',
     })
+    expect((await desk.services.conflicts.list())[0]?.status).toBe('open')
+    const resolved = await desk.services.conflicts.resolve(record!._id, { 'resident.phone': 0 }, asTechnician)
     expect(resolved).toMatchObject({ ok: true, value: { status: 'resolved' } })
+    expect((await desk.services.audit.list({ actions: ['conflictResolved'] }))[0]).toMatchObject({ personName: '技术员', target: needId })
     await until(async () => (await laptop.services.needs.get(needId))?.resident.phone === '13900139000', 'the choice on the laptop')
     await until(async () => (await conflictRecords(laptop.services.db))[0]?.status === 'resolved', 'the record resolved on the laptop')
     await until(() => converged([desk, laptop], needId), 'one version everywhere after resolving')
-    expect(await desk.services.conflicts.resolve(record!._id, {}, { by: '技术员', at: '2026-11-25T01:00:00.000Z', device: 'desk' }))
+    expect(await desk.services.conflicts.resolve(record!._id, {}, asTechnician))
       .toEqual({ ok: false, error: 'conflict.error.alreadyResolved' })
   }, 60_000)
 
@@ -153,8 +161,8 @@ describe('the same need corrected on two computers of one station', () => {
     await laptop.sync.stop()
     const current = (await desk.services.stations.current())!
     const form = { ...stationForm, phone: current.phone, villages: current.villages, staff: current.staff }
-    await desk.services.stations.save({ ...form, villages: [...form.villages, '新河村'] }, { by: '王芳', at: '2026-11-26T01:00:00.000Z' })
-    await laptop.services.stations.save({ ...form, phone: '0571-88886666' }, { by: '李明', at: '2026-11-26T02:00:00.000Z' })
+    await desk.services.stations.save({ ...form, villages: [...form.villages, '新河村'] }, { by: '王芳', at: '2026-11-26T01:00:00.000Z', person: administrator })
+    await laptop.services.stations.save({ ...form, phone: '0571-88886666' }, { by: '李明', at: '2026-11-26T02:00:00.000Z', person: { ...administrator, name: '李明' } })
     await desk.sync.start(settings(), PASSWORD)
     await laptop.sync.start(settings(), PASSWORD)
     const id = current._id

@@ -3,9 +3,11 @@
 // and bad input writes nothing.
 import { describe, expect, it } from 'vitest'
 import { agreementContent, type CaseFormInput, followUpsDue } from '../../renderer/src/domain/mediation'
+import type { Role } from '../../renderer/src/domain/people'
 import { wallDispute } from '../support/sampleCases'
 import { china } from '../support/chinaTime'
 import { stationTests } from '../support/stationTests'
+import { administrator } from '../support/people'
 
 const stations = stationTests(
   'mediation',
@@ -18,7 +20,8 @@ const caseForm: CaseFormInput = wallDispute({ amount: 600 })
 describe('mediation cases', () => {
   it('converts a need into a case linked both ways, and runs it to an agreement with follow-ups', async () => {
     const { services, station } = await stations.openStation()
-    const ctx = (wallClock: string) => ({ station, by: '王芳', at: china(wallClock) })
+    // 王芳 administers the station: she accepts for 老周, which the step records as hers.
+    const ctx = (wallClock: string) => ({ station, by: '王芳', at: china(wallClock), person: administrator })
     const need = await services.needs.register(
       { residentName: '张三', phone: '13800138000', idCard: '', village: '星河村', address: '', categoryItem: 'other.other', channel: 'window', urgency: 'normal', description: '和邻居因院墙起纠纷' },
       ctx('2026-11-02T09:00:00'),
@@ -65,8 +68,20 @@ describe('mediation cases', () => {
     expect(agreement.parties.map((p) => p.name)).toEqual(['张三', '张三妻', '李四'])
     expect(agreement.terms).toHaveLength(2)
 
-    const opened = await services.mediation.open(caseId, { station, by: '李明', at: china('2026-11-06T09:00:00') })
-    expect((await services.mediation.caseFile(caseId))!.accesses.map((a) => a.by)).toEqual([opened.by])
+    // 查阅案卷: the case's own mediator opens it, recorded on the case and in the audit trail; a desk clerk
+    // and another mediator are refused, and nothing is recorded for them.
+    const at = china('2026-11-06T09:00:00')
+    const asPerson = (name: string, roles: Role[]) => ({ station, by: name, at, person: { id: `person:xinghe-01:${name}`, name, roles } })
+    expect(await services.mediation.open(caseId, asPerson('李明', ['clerk']))).toEqual({ ok: false, error: 'mediation.error.notYourCase' })
+    expect((await services.mediation.open(caseId, asPerson('钱调解', ['mediator']))).ok).toBe(false)
+    const opened = await services.mediation.open(caseId, asPerson('老周', ['mediator']))
+    if (!opened.ok) throw new Error(JSON.stringify(opened))
+    expect((await services.mediation.caseFile(caseId))!.accesses.map((a) => a.by)).toEqual(['老周'])
+    expect((await services.audit.list({ actions: ['caseFileOpened'] })).map((r) => `${r.personName} ${r.target}`)).toEqual([`老周 ${caseId}`])
+    // The lead of 老周's team may open it too, once marked lead on the teams page.
+    const [silver] = await services.mediation.teams(ctx('2026-11-06T09:01:00'))
+    await services.mediation.saveTeam({ ...silver!, members: [{ name: '赵队长', phone: '', lead: true }] }, ctx('2026-11-06T09:02:00'))
+    expect((await services.mediation.open(caseId, asPerson('赵队长', ['mediator']))).ok).toBe(true)
   })
 
   it('refuses bad input with a message and writes nothing', async () => {

@@ -22,6 +22,7 @@ import {
 } from '../../renderer/src/domain/needs'
 import type { StationDoc, StationForm } from '../../renderer/src/domain/station'
 import { china } from '../support/chinaTime'
+import { administrator } from '../support/people'
 
 // defaults() returns a full PouchDB class; its typings only promise a constructor.
 const IdbPouch = PouchDB.defaults({ adapter: 'idb' }) as PouchDB.Static
@@ -129,6 +130,8 @@ async function tables(readModel: ReadModel) {
     rows: byId(await readModel.rows()),
     pages: await readModel.pages.toArray(),
     numberDays: await readModel.numberDays.toArray(),
+    idKeyPages: await readModel.idKeyPages.toArray(),
+    idKeyId: await readModel.idKeyId(),
     station: await readModel.station(),
     checkpoint: (await readModel.meta.get('checkpoint'))?.value,
   }
@@ -155,7 +158,9 @@ describe.each(ADAPTERS)('needs and the ledger on PouchDB’s %s adapter', (_adap
     const before = await docCount(services.db)
 
     const need = await register(services, station, china('2026-11-23T09:30:00'))
-    expect(await docCount(services.db)).toBe(before + 1)
+    // The need; and, the station's first ID number being given, the secret it is hashed with (made once).
+    expect(await docCount(services.db)).toBe(before + 2)
+    expect((await services.db.allDocs({ keys: ['stationSecret:xinghe-01'] })).rows[0]).toHaveProperty('value.rev')
     const stored = await services.db.get<NeedDoc>(need._id)
     expect(stored).toEqual(need)
     expect(stored).toMatchObject({
@@ -549,7 +554,10 @@ describe.each(ADAPTERS)('needs and the ledger on PouchDB’s %s adapter', (_adap
     const edited = needs[20]!
     const current = await services.db.get<NeedDoc>(edited._id)
     await services.db.put({ ...current, address: '光明社区 8 栋 301', updatedAt: '2026-11-26T00:00:00.000Z' })
-    const saved = await services.stations.save({ ...STATION_FORM, villages: [...STATION_FORM.villages, '新河村'] }, at('2026-11-26T01:00:00.000Z'))
+    const saved = await services.stations.save(
+      { ...STATION_FORM, villages: [...STATION_FORM.villages, '新河村'] },
+      { ...at('2026-11-26T01:00:00.000Z'), person: administrator },
+    )
     if (!saved.ok) throw new Error(JSON.stringify(saved))
     station = saved.value
     // A burst from another station, in one write.
@@ -567,6 +575,10 @@ describe.each(ADAPTERS)('needs and the ledger on PouchDB’s %s adapter', (_adap
 
     // The live model really holds what happened.
     expect(live.rows).toHaveLength(300 - 1 + 25)
+    // Every fourth need gave the same ID number: 75 needs under one hash, made with the station's key.
+    expect(live.idKeyPages.flatMap((page) => Object.keys(page.needs))).toHaveLength(75)
+    expect(new Set(live.idKeyPages.flatMap((page) => page.idKeys)).size).toBe(1)
+    expect(live.idKeyId).toMatch(/^station\.xinghe-01\./)
     expect(live.checkpoint).toEqual(await updateSeq(services.db))
     expect(live.station?.villages).toContain('新河村')
     expect(live.rows.find((r) => r.id === deleted._id)).toBeUndefined()

@@ -11,6 +11,8 @@ import type { ReactElement } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import { MemoryRouter, Route, Routes } from 'react-router-dom'
 import { SessionProvider } from '../../renderer/src/ui/session'
+import { signedInStorage } from '../../renderer/src/ui/personSession'
+import type { SignedInPerson } from '../../renderer/src/data/command'
 import { openLocalDb } from '../../renderer/src/data/localDb'
 import { startServices, type Services } from '../../renderer/src/app/startServices'
 import type { StationDoc, StationForm } from '../../renderer/src/domain/station'
@@ -60,13 +62,46 @@ export const testStationForm: StationForm = {
 
 let made = 0
 
-/** Fresh services with the station set up. */
-export async function openStation(): Promise<{ services: Services; station: StationDoc }> {
+/** Fresh services of a computer on its first run: no station, nobody signed in. */
+export async function openServices(): Promise<Services> {
   const id = `screen-${process.pid}-${++made}-${Math.random().toString(36).slice(2, 8)}`
-  const services = await startServices({ db: id, readModel: `${id}-read`, device: `${id}-device` }, openLocalDb(id, MemoryPouch))
+  signOutOfScreens()
+  // PINs hash with few iterations here: these tests are about screens, not hashing speed.
+  return startServices({ db: id, readModel: `${id}-read`, device: `${id}-device`, pinIterations: 1000 }, openLocalDb(id, MemoryPouch))
+}
+
+/** The PIN of the station's administrator 王芳 in screen tests. */
+export const ADMIN_PIN = '482915'
+
+/**
+ * Fresh services with the station set up and its administrator 王芳 signed in (the screens rendered next
+ * start signed in as her). She also holds the desk's other roles, so every screen lets her do what it does.
+ */
+export async function openStation(): Promise<{ services: Services; station: StationDoc; person: SignedInPerson; recoveryCode: string }> {
+  const services = await openServices()
   const saved = await services.stations.save(testStationForm, { by: '王芳', at: '2026-11-23T01:00:00.000Z' })
   if (!saved.ok) throw new Error('station refused')
-  return { services, station: saved.value }
+  const station = saved.value
+  const at = '2026-11-23T01:00:30.000Z'
+  const admin = await services.people.createFirstAdministrator('王芳', ADMIN_PIN, { station, at })
+  if (!admin.ok) throw new Error('administrator refused')
+  const asAdmin = { id: admin.value.person._id, name: '王芳', roles: ['admin'] as const }
+  const roles = ['admin', 'clerk', 'dutySecretary', 'mediator', 'technician'] as const
+  const updated = await services.people.update(asAdmin.id, { name: '王芳', roles: [...roles] }, { station, by: '王芳', at, person: asAdmin })
+  if (!updated.ok) throw new Error('roles refused')
+  const person: SignedInPerson = { id: asAdmin.id, name: '王芳', roles }
+  signInAs(person.id)
+  return { services, station, person, recoveryCode: admin.value.recoveryCode }
+}
+
+/** The screens rendered next start signed in as this person (as after a reload in the same window). */
+export function signInAs(personId: string): void {
+  signedInStorage.write({ id: personId, locked: false })
+}
+
+/** The screens rendered next start with nobody signed in (as when the app starts). */
+export function signOutOfScreens(): void {
+  signedInStorage.clear()
 }
 
 /**
@@ -107,7 +142,7 @@ export async function closeScreen(services: Services | undefined): Promise<void>
  * The hooks every screen test file needs: jsdom's stubs installed once, and after each test the mocks
  * restored and the screen and the station it opened (through `openStation` here) closed.
  */
-export function screenTests(): { openStation: typeof openStation } {
+export function screenTests(): { openStation: typeof openStation; openServices: typeof openServices } {
   let open: Services | undefined
   beforeAll(installDomStubs)
   afterEach(async () => {
@@ -120,6 +155,10 @@ export function screenTests(): { openStation: typeof openStation } {
       const opened = await openStation()
       open = opened.services
       return opened
+    },
+    async openServices() {
+      open = await openServices()
+      return open
     },
   }
 }

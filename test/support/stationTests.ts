@@ -17,7 +17,13 @@ export function stationTests(name: string, form: StationForm, savedAt: string) {
   })
   return {
     async openStation(): Promise<{ services: Services; station: StationDoc }> {
-      const names = { db: `${name}-${process.pid}-${++made}`, readModel: `${name}-read-${made}`, device: `${name}-device-${made}` }
+      const names = {
+        db: `${name}-${process.pid}-${++made}`,
+        readModel: `${name}-read-${made}`,
+        device: `${name}-device-${made}`,
+        // PINs hash with few iterations here: the tests are about who may do what, not hashing speed (see the bench).
+        pinIterations: 1000,
+      }
       const services = await startServices(names, openLocalDb(names.db, IdbPouch))
       open.push(services)
       const saved = await services.stations.save(form, { by: '王芳', at: savedAt })

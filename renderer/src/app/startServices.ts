@@ -2,6 +2,7 @@ import type { LedgerRow } from '../domain/needs'
 import { BatchSync } from '../sync/batchSync'
 import { ConflictResolver } from '../sync/conflictResolver'
 import { StationSync } from '../sync/stationSync'
+import { AuditRepository } from '../data/auditRepository'
 import { ConflictRepository } from '../data/conflictRepository'
 import { DutyRepository } from '../data/dutyRepository'
 import { MediationRepository } from '../data/mediationRepository'
@@ -9,6 +10,8 @@ import { DeviceStore } from '../data/deviceStore'
 import { LedgerStore } from '../data/ledgerStore'
 import { openLocalDb, type LocalDb } from '../data/localDb'
 import { NeedRepository } from '../data/needRepository'
+import { PeopleRepository } from '../data/peopleRepository'
+import { PrivacyRepository } from '../data/privacyRepository'
 import { Projector, rebuildReadModel } from '../data/projector'
 import { ReadModel } from '../data/readModel'
 import { StationRepository } from '../data/stationRepository'
@@ -20,6 +23,8 @@ export type { Services }
 // read model → ledger store, the repositories, conflict merging and sync.
 
 export interface ServiceNames {
+  /** PBKDF2 iterations for new PIN hashes: fewer in tests, where hashing speed is not the point */
+  pinIterations?: number
   db?: string
   readModel?: string
   device?: string
@@ -61,6 +66,7 @@ export async function startServices(names: ServiceNames = {}, given?: LocalDb): 
 
   const sync = new StationSync(db, device)
   const needs = new NeedRepository(db, readModel, deviceId)
+  const audit = new AuditRepository(db, deviceId)
   const services: Services = {
     db,
     readModel,
@@ -70,10 +76,13 @@ export async function startServices(names: ServiceNames = {}, given?: LocalDb): 
       return projector
     },
     needs,
-    stations: new StationRepository(db, deviceId),
+    stations: new StationRepository(db, deviceId, audit),
+    people: new PeopleRepository(db, device, deviceId, audit, names.pinIterations),
+    audit,
+    privacy: new PrivacyRepository(db, audit),
     duty: new DutyRepository(db, deviceId),
-    mediation: new MediationRepository(db, needs, deviceId),
-    conflicts: new ConflictRepository(db),
+    mediation: new MediationRepository(db, needs, deviceId, audit),
+    conflicts: new ConflictRepository(db, deviceId, audit),
     conflictResolver,
     sync,
     batch: new BatchSync(db, device, sync),

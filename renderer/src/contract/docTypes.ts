@@ -7,6 +7,7 @@
  */
 export const STATION_DOC_TYPES = [
   'station',
+  'stationSecret',
   'need',
   'needEvent',
   'dutySecretary',
@@ -20,6 +21,9 @@ export const STATION_DOC_TYPES = [
   'mediationSession',
   'mediationAccess',
   'mediationTeam',
+  'person',
+  'audit',
+  'recovery',
   'conflict',
 ] as const
 

@@ -2,6 +2,8 @@
 // (newDoc, oldDoc, userCtx, secObj), refusing by throwing {forbidden: …}.
 import { describe, expect, it } from 'vitest'
 import { NEED_STATUSES, allowedEvents, newNeedDoc, newNeedEventDoc, type NeedDoc, type NeedForm } from '../domain/needs'
+import { newAuditDoc, newPersonDoc } from '../domain/people'
+import { recordBase } from '../domain/records'
 import { stationDoc, type StationForm } from '../domain/station'
 import { validateSources } from './validateSources'
 
@@ -205,5 +207,39 @@ describe('validate functions as CouchDB 3 runs them', () => {
     for (const later of [/\blet\s/, /\bconst\s/, /=>/, /`/, /\bclass\s/, /\.\.\./, /\.includes\(/, /\.startsWith\(/, /\.endsWith\(/, /Object\.assign/, /Number\.is/]) {
       expect(code, String(later)).not.toMatch(later)
     }
+  })
+})
+
+describe('staff accounts and the audit trail on central', () => {
+  const pin = { algorithm: 'PBKDF2-SHA-256' as const, iterations: 600_000, salt: 'c2FsdA==', hash: 'aGFzaA==' }
+  const person = (over: Doc = {}) =>
+    ({ ...newPersonDoc('person:xingfu:01JCPERSON0000000000000001', 'xingfu', { name: '李明', roles: ['clerk'] }, pin, actor), ...over }) as unknown as Doc
+  const audit = newAuditDoc(
+    'audit:xingfu:01JCAUDIT00000000000000001',
+    'xingfu',
+    { action: 'reveal', target: 'need:xingfu:01JCNEED000000000000000001' },
+    { personId: 'person:xingfu:01JCPERSON0000000000000001', personName: '李明', device: 'desk-1' },
+    actor.at,
+  ) as unknown as Doc
+
+  it('accepts a person with roles and a hashed PIN, and refuses one without', () => {
+    expect(verdict(person())).toBe('accepted')
+    expect(verdict(person({ pin: '482915' }))).toMatch(/^badShape: pin/)
+    expect(verdict(person({ roles: [] }))).toMatch(/^badShape: roles/)
+    expect(verdict(person({ _id: 'person:other:01JCPERSON0000000000000001' }))).toMatch(/^wrongStation: /)
+  })
+
+  it('accepts an audit record once, and refuses any change or deletion of it by a station', () => {
+    expect(verdict(audit)).toBe('accepted')
+    expect(verdict({ ...audit, detail: 'nothing happened' }, clerk, { ...audit, _rev: '1-a' })).toMatch(/^notAllowed: /)
+    expect(verdict({ _id: audit._id, _deleted: true }, clerk, audit)).toMatch(/^noDeletes: /)
+    expect(verdict({ _id: audit._id, _deleted: true, conflictMerged: true }, clerk, audit)).toMatch(/^noDeletes: /)
+  })
+
+  it('accepts the station’s recovery code only as a hash under its own id', () => {
+    const recovery = { ...recordBase('recovery', 'recovery:xingfu', 'xingfu', actor), code: pin } as unknown as Doc
+    expect(verdict(recovery)).toBe('accepted')
+    expect(verdict({ ...recovery, code: 'K7QM-3RTA' })).toMatch(/^badShape: code/)
+    expect(verdict({ ...recovery, _id: 'recovery:other' })).toMatch(/^wrongStation: /)
   })
 })

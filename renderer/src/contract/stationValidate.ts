@@ -21,6 +21,13 @@ export const stationValidateSource = String.raw`function (newDoc, oldDoc, userCt
       requireText(doc, 'name');
       if (doc.code !== code) refuse('badShape', 'code must be ' + code);
     },
+    // stationSecret:<code>, what the station's desks hash residents' ID numbers with; written once
+    stationSecret: function (doc, code) {
+      if (doc._id !== 'stationSecret:' + code) refuse('wrongStation', doc._id + ' is not the secret of station ' + code);
+      if (!isKeyId(doc.keyId)) refuse('badShape', 'keyId is required');
+      if (doc.algorithm !== 'HMAC-SHA-256') refuse('badShape', 'algorithm must be HMAC-SHA-256');
+      if (typeof doc.secret !== 'string' || !/^[A-Za-z0-9+\/]{43}=$/.test(doc.secret)) refuse('badShape', 'secret must be 32 bytes in base64');
+    },
     // need:<code>:<ulid>, one walk-in need
     need: function (doc, code) {
       var parts = idParts(doc._id, 3, 'need');
@@ -32,6 +39,15 @@ export const stationValidateSource = String.raw`function (newDoc, oldDoc, userCt
       requireText(doc.resident, 'phone', 'resident.phone');
       if (typeof doc.dueDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(doc.dueDate)) {
         refuse('badShape', 'dueDate must be YYYY-MM-DD');
+      }
+      // resident.idKey, the keyed hash of the ID number that earlier visits are found by: only beside an
+      // ID number, and only as a hash with the id of its key (never the number, nor its masked form)
+      if (doc.resident.idKey !== undefined) {
+        var idKey = doc.resident.idKey;
+        if (typeof doc.resident.idCard !== 'string' || doc.resident.idCard === '') refuse('badShape', 'resident.idKey goes only with resident.idCard');
+        if (!idKey || typeof idKey !== 'object' || !isKeyId(idKey.keyId) || typeof idKey.hmac !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(idKey.hmac)) {
+          refuse('badShape', 'resident.idKey must be a keyId and an HMAC-SHA-256 in base64url');
+        }
       }
     },
     // needEvent:<code>:<needUlid>:<eventUlid>, one step of a need's timeline
@@ -91,6 +107,24 @@ export const stationValidateSource = String.raw`function (newDoc, oldDoc, userCt
     mediationSession: function (doc, code) { caseChild(doc, 'mediationSession', code); requireText(doc, 'date'); },
     mediationAccess: function (doc, code) { caseChild(doc, 'mediationAccess', code); requireText(doc, 'by'); },
     mediationTeam: function (doc, code) { ownId(doc, 'mediationTeam', code); requireText(doc, 'name'); },
+    // person:<code>:<ulid>, someone who works at the station's desks: roles, and the PIN only as a hash
+    person: function (doc, code) {
+      ownId(doc, 'person', code);
+      requireText(doc, 'name');
+      if (Object.prototype.toString.call(doc.roles) !== '[object Array]' || doc.roles.length === 0) refuse('badShape', 'roles are required');
+      var pin = doc.pin;
+      if (!pin || typeof pin !== 'object' || typeof pin.hash !== 'string' || typeof pin.salt !== 'string' || typeof pin.iterations !== 'number') {
+        refuse('badShape', 'pin must be a salted hash');
+      }
+      if (typeof doc.disabled !== 'boolean') refuse('badShape', 'disabled must be true or false');
+    },
+    // audit:<code>:<ulid>, one entry of the audit trail (操作留痕): written once, never changed nor deleted
+    audit: function (doc, code) { ownId(doc, 'audit', code); requireText(doc, 'action'); requireText(doc, 'device'); },
+    // recovery:<code>, the hash of the code that resets a lost administrator PIN
+    recovery: function (doc, code) {
+      if (doc._id !== 'recovery:' + code) refuse('wrongStation', doc._id + ' is not the recovery code of station ' + code);
+      if (!doc.code || typeof doc.code !== 'object' || typeof doc.code.hash !== 'string') refuse('badShape', 'code must be a salted hash');
+    },
     // conflict:<code>:<rev>, what merging two versions of a document did not keep (冲突记录)
     conflict: function (doc, code) {
       var parts = idParts(doc._id, 3, 'conflict');
@@ -121,6 +155,11 @@ export const stationValidateSource = String.raw`function (newDoc, oldDoc, userCt
     if (typeof doc[field] !== 'string' || doc[field] === '') refuse('badShape', (label || field) + ' is required');
   }
 
+  // The id of a key that hashes ID numbers: its scope and a random part, never a colon.
+  function isKeyId(value) {
+    return typeof value === 'string' && /^[A-Za-z0-9._-]{1,80}$/.test(value);
+  }
+
   // Splits "<type>:<station>:…" into exactly "count" non-empty parts.
   function idParts(id, count, type) {
     var parts = String(id).split(':');
@@ -146,6 +185,8 @@ export const stationValidateSource = String.raw`function (newDoc, oldDoc, userCt
     // A station deletes only the losing versions of a document it merged (its conflict record and the
     // merge keep every value), and says so on the deletion. Any other deletion is an administrator's.
     if (!isAdmin && newDoc.conflictMerged !== true) refuse('noDeletes', 'only an administrator may delete ' + newDoc._id);
+    // The audit trail never conflicts (each entry is new), so not even a merge deletes from it.
+    if (!isAdmin && String(newDoc._id).indexOf('audit:') === 0) refuse('noDeletes', 'the audit trail is never deleted');
     if (!isAdmin && String(newDoc._id).split(':')[1] !== code) {
       refuse('wrongStation', newDoc._id + ' is not a document of station ' + code);
     }
@@ -166,4 +207,7 @@ export const stationValidateSource = String.raw`function (newDoc, oldDoc, userCt
   requireText(newDoc, 'createdBy');
 
   check(newDoc, code);
+  // Changing the secret would leave every hash made with it matching nothing; a new key is an administrator's.
+  if (newDoc.type === 'stationSecret' && oldDoc && !oldDoc._deleted && !isAdmin) refuse('notAllowed', 'a station secret is never changed');
+  if (newDoc.type === 'audit' && oldDoc && !oldDoc._deleted && !isAdmin) refuse('notAllowed', 'an audit record is never changed');
 }`

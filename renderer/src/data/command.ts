@@ -1,14 +1,24 @@
+import { can, type Action, type Role } from '../domain/people'
 import type { StationDoc } from '../domain/station'
 
 // What every repository command takes and gives back, the same for every area.
 
+/** The person signed in at the desk: who a command runs as, and what their roles let it do. */
+export interface SignedInPerson {
+  id: string
+  name: string
+  roles: readonly Role[]
+}
+
 /** Who, where and when a command runs: the UI reads the clock, commands never do. */
 export interface CommandContext {
   station: StationDoc
-  /** who is at the desk */
+  /** who is at the desk: the name every record keeps */
   by: string
   /** ISO instant */
   at: string
+  /** the signed-in person; commands guarded by the permission table refuse to run without one allowed to */
+  person?: SignedInPerson
 }
 
 /**
@@ -33,4 +43,9 @@ export type CommandResult<T, E extends RefusedField = RefusedField> =
 /** The i18n keys of a refused command: its one refusal, or each refused field's message. */
 export function refusalKeys(result: Exclude<CommandResult<unknown>, { ok: true }>): string[] {
   return 'error' in result ? [result.error] : result.errors.map((refused) => refused.message)
+}
+
+/** The refusal of a command `ctx.person` may not run (domain/people's table), or null when allowed. */
+export function refusedUnless(ctx: Pick<CommandContext, 'person'>, action: Action): { ok: false; error: string } | null {
+  return ctx.person && can(ctx.person.roles, action) ? null : { ok: false, error: 'people.error.notAllowed' }
 }

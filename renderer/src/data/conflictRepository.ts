@@ -7,14 +7,20 @@ import {
   type ConflictDoc,
 } from '../domain/sync'
 import { stampEdit, type Editable, type Editor } from '../domain/records'
-import type { CommandResult } from './command'
+import type { AuditRepository } from './auditRepository'
+import { refusedUnless, type CommandContext, type CommandResult } from './command'
 import { docsByPrefix, getOrNull, type LocalDb } from './localDb'
 
 // Conflict records (冲突记录) for the technicians' screen: list them, and resolve one by applying the
 // values chosen per field as an ordinary edit of the document, then marking the record resolved.
 
 export class ConflictRepository {
-  constructor(private readonly db: LocalDb) {}
+  constructor(
+    private readonly db: LocalDb,
+    /** this computer's id, stamped on the edit */
+    private readonly device: string,
+    private readonly audit: AuditRepository,
+  ) {}
 
   /** Every conflict record, open ones first, newest first within each. */
   async list(): Promise<ConflictDoc[]> {
@@ -24,7 +30,11 @@ export class ConflictRepository {
     )
   }
 
-  async resolve(recordId: string, choices: Record<string, ConflictChoice>, editor: Editor): Promise<CommandResult<ConflictDoc>> {
+  /** Applies a technician's choices as an ordinary edit, marks the record resolved, and leaves an audit record. */
+  async resolve(recordId: string, choices: Record<string, ConflictChoice>, ctx: CommandContext): Promise<CommandResult<ConflictDoc>> {
+    const refused = refusedUnless(ctx, 'sync.conflicts')
+    if (refused) return refused
+    const editor: Editor = { by: ctx.by, at: ctx.at, device: this.device }
     const record = await getOrNull<ConflictDoc>(this.db, recordId)
     if (!record) return { ok: false, error: 'conflict.error.notFound' }
     if (record.status === 'resolved') return { ok: false, error: 'conflict.error.alreadyResolved' }
@@ -42,6 +52,8 @@ export class ConflictRepository {
     if (changed.length > 0) await this.db.put(edited)
     const resolved = resolvedConflict(record, choices, editor)
     const saved = await this.db.put(resolved)
+    const who = { personId: ctx.person?.id ?? '', personName: ctx.by }
+    await this.audit.record(ctx.station.code, { action: 'conflictResolved', target: record.docId, detail: recordId }, who, ctx.at)
     return { ok: true, value: { ...resolved, _rev: saved.rev } }
   }
 }

@@ -135,7 +135,11 @@ export class LedgerStore {
   }
 
   apply(batch: ProjectedBatch): void {
-    if (batch.rows.length === 0 && batch.removedIds.length === 0) return
+    if (batch.rows.length === 0 && batch.removedIds.length === 0) {
+      // No row changed, but what a lookup by ID number finds may have: screens that look one up read again.
+      if (batch.rekeyed) this.changed()
+      return
+    }
     if (this.touched) {
       for (const row of batch.rows) this.touched.add(row.id)
       for (const id of batch.removedIds) this.touched.add(id)

@@ -21,8 +21,12 @@ import {
   SEED_TEAMS,
   mediationTeamId,
   type MediationTeamDoc,
+  teamLeadsOf,
+  awaitsAcceptance,
 } from '../domain/mediation'
 import { newNeedEventDoc } from '../domain/needs'
+import { canOpenCaseFile } from '../domain/people'
+import type { AuditRepository } from './auditRepository'
 import type { CommandContext, CommandResult } from './command'
 import { docsByPrefix, getOrNull, type LocalDb } from './localDb'
 import type { NeedRepository } from './needRepository'
@@ -50,6 +54,7 @@ export class MediationRepository {
     private readonly db: LocalDb,
     private readonly needs: NeedRepository,
     private readonly device: string,
+    private readonly audit: AuditRepository,
   ) {}
 
   /** Every case file, newest first. */
@@ -112,8 +117,12 @@ export class MediationRepository {
   async step(caseId: string, input: CaseStepInput, ctx: CommandContext): Promise<CommandResult<CaseStepDoc>> {
     const file = await this.caseFile(caseId)
     if (!file) return { ok: false, error: 'mediation.error.caseNotFound' }
-    const error = checkStep(file.state, input)
+    const error = checkStep(file.state, input) ?? awaitsAcceptance(file.state, input.kind)
     if (error) return { ok: false, error }
+    // 接受: the mediator themselves, signed in; or an administrator for them (the step's `by` says who).
+    if (input.kind === 'accept' && !(ctx.person && (ctx.person.name === input.mediator || ctx.person.roles.includes('admin')))) {
+      return { ok: false, error: 'mediation.error.acceptAsYourself' }
+    }
     const id = `${childPrefix('mediationStep', caseId)}${this.ulid(Date.parse(ctx.at))}`
     const doc = { ...recordBase('mediationStep', id, ctx.station.code, ctx), type: 'mediationStep', caseId, at: ctx.at, by: ctx.by, ...input } as CaseStepDoc
     await this.db.put(doc)
@@ -128,7 +137,7 @@ export class MediationRepository {
   ): Promise<CommandResult<MediationSessionDoc>> {
     const file = await this.caseFile(caseId)
     if (!file) return { ok: false, error: 'mediation.error.caseNotFound' }
-    const error = checkSession(file.caseDoc, file.state, session)
+    const error = checkSession(file.caseDoc, file.state, session) ?? awaitsAcceptance(file.state, 'session')
     if (error) return { ok: false, error }
     const id = `${childPrefix('mediationSession', caseId)}${this.ulid(Date.parse(ctx.at))}`
     const doc: MediationSessionDoc = {
@@ -144,12 +153,23 @@ export class MediationRepository {
     return { ok: true, value: doc }
   }
 
-  /** 查阅案卷: records who opened the case's full details, and when. */
-  async open(caseId: string, ctx: CommandContext): Promise<CaseAccessDoc> {
+  /**
+   * 查阅案卷: opens the case's full details to the administrator, the case's own mediators and their team
+   * leads only (domain/people canOpenCaseFile), and records who opened it and when, on the case and in the
+   * audit trail.
+   */
+  async open(caseId: string, ctx: CommandContext): Promise<CommandResult<CaseAccessDoc>> {
+    const file = await this.caseFile(caseId)
+    if (!file) return { ok: false, error: 'mediation.error.caseNotFound' }
+    const mediators = file.state.mediators.map((m) => m.name)
+    if (!ctx.person || !canOpenCaseFile(ctx.person, mediators, teamLeadsOf(await this.teams(ctx), file.state.mediators))) {
+      return { ok: false, error: 'mediation.error.notYourCase' }
+    }
     const id = `${childPrefix('mediationAccess', caseId)}${this.ulid(Date.parse(ctx.at))}`
     const doc: CaseAccessDoc = { ...recordBase('mediationAccess', id, ctx.station.code, ctx), type: 'mediationAccess', caseId, at: ctx.at, by: ctx.by }
     await this.db.put(doc)
-    return doc
+    await this.audit.record(ctx.station.code, { action: 'caseFileOpened', target: caseId }, { personId: ctx.person.id, personName: ctx.by }, ctx.at)
+    return { ok: true, value: doc }
   }
 
   /** The mediation teams; the two seed teams (银龄, 巾帼) are written the first time they are asked for. */
@@ -172,7 +192,9 @@ export class MediationRepository {
     if (!team.name.trim()) return { ok: false, error: 'mediation.error.teamNameRequired' }
     const existing = await getOrNull<MediationTeamDoc>(this.db, team._id)
     if (!existing) return { ok: false, error: 'mediation.error.teamNotFound' }
-    const members = team.members.map((m) => ({ name: m.name.trim(), phone: m.phone.trim() })).filter((m) => m.name)
+    const members = team.members
+      .map((m) => ({ name: m.name.trim(), phone: m.phone.trim(), ...(m.lead ? { lead: true } : {}) }))
+      .filter((m) => m.name)
     const { doc, changed } = stampEdit(existing, { ...existing, name: team.name.trim(), members }, MEDIATION_TEAM_FIELDS, { by: ctx.by, at: ctx.at, device: this.device })
     if (changed.length > 0) await this.db.put(doc)
     return { ok: true, value: doc }

@@ -19,12 +19,29 @@ import {
   type NeedEventInput,
   needNumberPrefix,
   nextNeedNumber,
+  earlierVisit,
+  newestVisitFirst,
+  type EarlierVisit,
 } from '../domain/needs'
+import { idCardForKey, idKeyText, type IdKey } from '../domain/personal'
 import type { CommandContext, CommandResult } from './command'
+import { StationSecrets } from './idKeys'
 import { getOrNull, type LocalDb } from './localDb'
 import type { ReadModel } from './readModel'
 
-// Commands on needs: validate with the domain, then write one PouchDB document. Nothing else writes needs.
+// Commands on needs: validate with the domain, then write one PouchDB document (and, the first time an ID
+// number is hashed, the station's secret: see idKeys.ts). Nothing else writes needs.
+
+/** A resident's earlier visits, found by the hash of their ID number. */
+export interface EarlierVisits {
+  visits: EarlierVisit[]
+  /**
+   * false while the read model's hashes are still being made with the station's secret (its first one just
+   * made, or another desk's become the winner): needs may be missing, and the ledger's next version says when
+   * they are all in (ProjectedBatch.rekeyed).
+   */
+  complete: boolean
+}
 
 /** A registration made while a secretary is on duty (书记轮值): the need goes to them by default. */
 export interface OnDuty {
@@ -34,6 +51,7 @@ export interface OnDuty {
 
 export class NeedRepository {
   private readonly ulid = monotonicFactory()
+  private readonly secrets: StationSecrets
   /** Numbers given out by this device that the read model may not have caught up with yet. */
   private lastNumber: string | null = null
 
@@ -42,7 +60,16 @@ export class NeedRepository {
     private readonly readModel: ReadModel,
     /** this computer's id: it breaks ties when two computers edit one need at the same moment */
     private readonly device: string,
-  ) {}
+  ) {
+    this.secrets = new StationSecrets(db)
+  }
+
+  /** The hash of a checked ID number ('' for none): the station's secret is made the first time one is needed. */
+  private async idKeyOf(idCard: string, ctx: CommandContext): Promise<IdKey | undefined> {
+    if (!idCard) return undefined
+    const keyer = await this.secrets.ensure(ctx.station.code, { by: ctx.by, at: ctx.at })
+    return keyer.keyOf(idCard)
+  }
 
   /** Registrations run one at a time, so a double-click cannot hand out one number twice. */
   private registering: Promise<unknown> = Promise.resolve()
@@ -63,11 +90,13 @@ export class NeedRepository {
       .sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)))
       .pop()
     const number = nextNeedNumber(today, highest ?? null)
+    const idKey = await this.idKeyOf(checked.value.idCard, ctx)
     const need = newNeedDoc(
       checked.value,
       { stationId: ctx.station.code, ulid: this.ulid(Date.parse(ctx.at)), number },
       dueDate(ctx.at, ctx.station.deadlineDays, ctx.station.deadlineMode),
       { by: ctx.by, at: ctx.at },
+      idKey,
     )
     if (duty) need.dutyShiftKey = duty.shiftKey
     const saved = await this.db.put(need)
@@ -99,7 +128,9 @@ export class NeedRepository {
     const checked = checkNeedForm(input, localDate(ctx.at), villages)
     if (!checked.ok) return checked
     const editor = { by: ctx.by, at: ctx.at, device: this.device }
-    const { doc, changed } = stampEdit(need, correctedNeed(need, checked.value), NEED_EDITABLE_FIELDS, editor)
+    // The hash goes with whatever ID the need is left with, under the station's key as it is now.
+    const idKey = await this.idKeyOf(checked.value.idCard, ctx)
+    const { doc, changed } = stampEdit(need, correctedNeed(need, checked.value, idKey), NEED_EDITABLE_FIELDS, editor)
     if (changed.length === 0) return { ok: true, value: need }
     const saved = await this.db.put(doc)
     return { ok: true, value: { ...doc, _rev: saved.rev } }
@@ -115,6 +146,32 @@ export class NeedRepository {
     const doc = newNeedEventDoc(need, this.ulid(Date.parse(ctx.at)), event, { by: ctx.by, at: ctx.at })
     const saved = await this.db.put(doc)
     return { ok: true, value: { ...doc, _rev: saved.rev } }
+  }
+
+  /**
+   * 重复来访: every need registered with this ID number (as typed; checked by the caller), open or closed,
+   * with its outcome, newest first. Found by the number's hash in the read model's index; each one's outcome
+   * is read from its timeline in PouchDB. The station's secret is made here if it has none yet, so that a
+   * station whose needs all predate hashes finds them at its first lookup (once the projector has hashed them).
+   */
+  async earlierVisits(idCard: string, ctx: CommandContext): Promise<EarlierVisits> {
+    const id = idCardForKey(idCard)
+    if (!id) return { visits: [], complete: true }
+    const keyer = await this.secrets.ensure(ctx.station.code, { by: ctx.by, at: ctx.at })
+    const text = idKeyText(await keyer.keyOf(id))
+    const [needIds, builtWith] = await Promise.all([this.readModel.needIdsWithIdKey(text), this.readModel.idKeyId()])
+    const found = needIds.length ? await this.db.allDocs<NeedDoc>({ keys: needIds, include_docs: true }) : { rows: [] }
+    const visits: EarlierVisit[] = []
+    for (const row of found.rows) {
+      if (!('doc' in row) || !row.doc) continue
+      try {
+        visits.push(earlierVisit(row.doc as NeedDoc, await this.timeline(row.id)))
+      } catch (error) {
+        // A need too malformed to show (from a faulty peer) is left out, as the ledger leaves it out.
+        console.error('earlier visits: cannot show', row.id, error)
+      }
+    }
+    return { visits: visits.sort(newestVisitFirst), complete: builtWith === keyer.keyId }
   }
 
   /** The stored need, with the full ID number (show it masked). */

@@ -1,16 +1,20 @@
 import { ledgerRow, type LedgerRow, type NeedDoc, needEventPrefix, type NeedEventDoc } from '../domain/needs'
 import type { StationDoc } from '../domain/station'
+import { idKeyTexts, StationSecrets, type IdKeyer } from './idKeys'
 import type { LocalDb } from './localDb'
-import { pagesOf, type ReadModel } from './readModel'
+import { idKeyPagesOf, pagesOf, type ReadModel } from './readModel'
 
 // Feeds the read model from PouchDB's changes feed. Each batch lands in one Dexie transaction
 // together with its checkpoint, so a crash replays at most that batch, and replaying is harmless:
 // a need's row is always recomputed from the need and its whole timeline, read from PouchDB.
+// A need's ID number is hashed with the station's secret as it is then (see rekey for when it changes).
 
 export interface ProjectedBatch {
   rows: LedgerRow[]
   removedIds: string[]
   station: StationDoc | null
+  /** every hash of an ID number was made again (no row changed, but what a lookup by ID finds may have) */
+  rekeyed?: boolean
 }
 
 type AnyDoc = PouchDB.Core.ExistingDocument<{ type?: string }>
@@ -23,6 +27,8 @@ const needIdOfEvent = (eventId: string) => `need:${eventId.slice('needEvent:'.le
 const seqNumber = (seq: string | number) => (typeof seq === 'number' ? seq : Number.parseInt(seq, 10))
 
 const RETRY_MS = 1000
+/** Needs read from PouchDB at a time by a rekey */
+const REKEY_PAGE = 1000
 
 export class Projector {
   private feed: PouchDB.Core.Changes<object> | null = null
@@ -38,11 +44,20 @@ export class Projector {
   private starting: Promise<void> | null = null
   private stopped = false
   private readonly listeners = new Set<(batch: ProjectedBatch) => void>()
+  private readonly secrets: StationSecrets
+  /** the station's secret as PouchDB holds it: read at start, and again when a batch brings a change of it */
+  private keyer: IdKeyer | null = null
+  /** the key every hash in the read model was made with; undefined: not all were made yet (a read model from before hashes) */
+  private builtKeyId: string | null | undefined = undefined
+  /** ...as the read model's meta says */
+  private savedKeyId: string | null | undefined = undefined
 
   constructor(
     private readonly db: LocalDb,
     private readonly readModel: ReadModel,
-  ) {}
+  ) {
+    this.secrets = new StationSecrets(db)
+  }
 
   /** Called after each batch is committed to the read model. */
   onBatch(listener: (batch: ProjectedBatch) => void): () => void {
@@ -59,7 +74,13 @@ export class Projector {
   private async follow(): Promise<void> {
     const since = ((await this.readModel.meta.get('checkpoint'))?.value as string | number | undefined) ?? 0
     this.committedSeq = since
+    this.keyer = await this.secrets.current()
+    this.savedKeyId = await this.readModel.idKeyId()
+    // An empty read model holds no hash made with another key: replaying the feed makes them all with this one.
+    this.builtKeyId = since === 0 ? (this.keyer?.keyId ?? null) : this.savedKeyId
     await this.catchUp(since)
+    if (this.stopped) return
+    await this.keysCurrent()
     if (this.stopped) return
     this.feed = this.db.changes({ since: this.lastSeq, live: true, include_docs: true })
     this.feed.on('change', (change) => {
@@ -129,13 +150,17 @@ export class Projector {
     const needs = new Map<string, NeedDoc | null>()
     const touched = new Set<string>()
     let station: StationDoc | null = null
+    let secretChanged = false
     for (const change of changes) {
       if (change.id.startsWith('need:')) {
         needs.set(change.id, change.deleted ? null : (change.doc as unknown as NeedDoc))
         touched.add(change.id)
       } else if (change.id.startsWith('needEvent:')) touched.add(needIdOfEvent(change.id))
       else if (change.doc?.type === 'station' && !change.deleted) station = change.doc as unknown as StationDoc
+      else if (change.id.startsWith('stationSecret:')) secretChanged = true
     }
+    // The secret as PouchDB shows it now (a second version arriving by sync may have become the winner).
+    if (secretChanged) this.keyer = await this.secrets.current()
     // Needs not in this batch, and the timeline of every need touched, are read from PouchDB before the
     // Dexie transaction (which cannot await other I/O). PouchDB may be ahead of this batch by then: the
     // row is then newer than the batch, and the later change recomputes it anyway.
@@ -156,15 +181,67 @@ export class Projector {
       if (row) rows.push(row)
       else removedIds.push(id)
     }
+    const keyer = this.keyer
+    const idKeys = await idKeyTexts(present.map((id) => needs.get(id)!), keyer)
+    const unkeyed = [...touched].filter((id) => !idKeys.has(id))
+    const built = this.builtKeyId
+    const saveKeyId = built !== undefined && built !== this.savedKeyId ? { value: built } : null
     const rm = this.readModel
-    await rm.transaction('rw', rm.pages, rm.numberDays, rm.meta, async () => {
+    await rm.transaction('rw', [rm.pages, rm.numberDays, rm.idKeyPages, rm.meta], async () => {
       if (rows.length || removedIds.length) await rm.applyRows(rows, removedIds)
+      // With no secret there are no hashes (a rekey cleared them when it went), so nothing to touch.
+      if (keyer && (idKeys.size || unkeyed.length)) await rm.applyIdKeys(idKeys, unkeyed)
+      if (saveKeyId) await rm.meta.put({ key: 'idKeyId', value: saveKeyId.value })
       if (station) await rm.meta.put({ key: 'station', value: station })
       await rm.meta.put({ key: 'checkpoint', value: seq })
     })
+    if (saveKeyId) this.savedKeyId = saveKeyId.value
+    // A new secret has every hash made again as part of this batch, so idle() waits for them too.
+    if (secretChanged) await this.keysCurrent()
     this.committedSeq = seq
     this.failed = false
     const batch = { rows, removedIds, station }
+    for (const listener of this.listeners) listener(batch)
+  }
+
+  /** Makes every hash again if they were made with another key than the station's secret now (or not all made). */
+  private async keysCurrent(): Promise<void> {
+    if (this.builtKeyId !== (this.keyer?.keyId ?? null)) await this.rekey()
+  }
+
+  /**
+   * Hashes every need's ID number again with the station's secret as it is now, and replaces all the read
+   * model's hashes with them: when the read model predates hashes, when the station's first secret is made,
+   * and when sync makes another desk's secret the winner (or a district-wide key replaces the station's).
+   * Rare, and once per key: a pass over the needs in PouchDB, hashing those whose stored hash will not do.
+   */
+  private async rekey(): Promise<void> {
+    const keyer = this.keyer
+    const texts = new Map<string, string>()
+    if (keyer) {
+      let startkey = 'need:'
+      let skip = 0
+      for (;;) {
+        const range = { startkey, endkey: 'need:\uffff', skip, limit: REKEY_PAGE }
+        const page = await this.db.allDocs<NeedDoc>({ ...range, include_docs: true })
+        const docs = page.rows.flatMap((row) => ('doc' in row && row.doc ? [row.doc as NeedDoc] : []))
+        for (const [id, text] of await idKeyTexts(docs, keyer)) texts.set(id, text)
+        if (page.rows.length < REKEY_PAGE || this.stopped) break
+        startkey = page.rows[page.rows.length - 1]!.id
+        skip = 1
+      }
+      // Stopped part way (a rebuild, or closing): the hashes made so far are not all of them.
+      if (this.stopped) return
+    }
+    const keyId = keyer?.keyId ?? null
+    const rm = this.readModel
+    await rm.transaction('rw', rm.idKeyPages, rm.meta, async () => {
+      await rm.idKeyPages.clear()
+      await rm.idKeyPages.bulkPut(idKeyPagesOf(texts))
+      await rm.meta.put({ key: 'idKeyId', value: keyId })
+    })
+    this.builtKeyId = this.savedKeyId = keyId
+    const batch: ProjectedBatch = { rows: [], removedIds: [], station: null, rekeyed: true }
     for (const listener of this.listeners) listener(batch)
   }
 }
@@ -300,13 +377,20 @@ export async function rebuildReadModel(
   }
   onRows?.(rows)
   const { pages, numberDays } = pagesOf(rows)
+  // The hashes of ID numbers, with the station's secret as the projector that follows will hold it.
+  const keyer = await new StationSecrets(db).current()
+  const idKeyPages = idKeyPagesOf(await idKeyTexts(needs, keyer))
 
   await readModel.delete({ disableAutoOpen: false })
   await readModel.open()
   for (let i = 0; i < pages.length; i += PAGES_PER_WRITE) await readModel.pages.bulkPut(pages.slice(i, i + PAGES_PER_WRITE))
   await readModel.numberDays.bulkPut(numberDays)
+  for (let i = 0; i < idKeyPages.length; i += PAGES_PER_WRITE) {
+    await readModel.idKeyPages.bulkPut(idKeyPages.slice(i, i + PAGES_PER_WRITE))
+  }
   await readModel.transaction('rw', readModel.meta, async () => {
     if (station) await readModel.meta.put({ key: 'station', value: station })
+    await readModel.meta.put({ key: 'idKeyId', value: keyer?.keyId ?? null })
     await readModel.meta.put({ key: 'checkpoint', value: seq })
   })
   return docs.size

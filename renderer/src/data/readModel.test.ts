@@ -1,7 +1,7 @@
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ledgerRow, type LedgerRow, newNeedDoc } from '../domain/needs'
-import { pageKeyOf, pagesOf, ReadModel } from './readModel'
+import { idKeyPagesOf, pageKeyOf, pagesOf, ReadModel } from './readModel'
 import { residentForm, ulidAt } from '../../../test/support/sampleNeeds'
 
 // The read model keeps ledger rows in pages (about nine hours of registrations each) and the need numbers
@@ -105,9 +105,37 @@ describe('the read model’s pages', () => {
     expect(await rm.rows()).toEqual(rows)
     expect(await rm.highestNeedNumber('20261123-')).toBe('20261123-002')
     expect((await rm.meta.get('checkpoint'))?.value).toBe(42)
-    expect(rm.tables.map((t) => t.name).sort()).toEqual(['meta', 'numberDays', 'pages'])
+    expect(rm.tables.map((t) => t.name).sort()).toEqual(['idKeyPages', 'meta', 'numberDays', 'pages'])
     const { pages } = pagesOf(rows)
     expect(await rm.pages.toArray()).toEqual(pages)
+    // No hashes of ID numbers yet, and no key they were made with: the projector makes them on its start.
+    expect(await rm.idKeyPages.count()).toBe(0)
+    expect(await rm.idKeyId()).toBeUndefined()
+    rm.close()
+  })
+})
+
+describe('the read model’s index of hashed ID numbers', () => {
+  const need = (pages: number, minutes: number, n: number) => `need:xinghe-01:${ulidAt(Date.parse(inPage(pages, minutes)), n)}`
+  const A = 'station.xinghe-01.aaaaaaaaaaaa:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+  const B = 'station.xinghe-01.aaaaaaaaaaaa:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB'
+
+  it('finds every need of one hash across pages, and no other, as hashes are set, changed and removed', async () => {
+    const rm = fresh()
+    const [a1, a2, b1, a3] = [need(0, 10, 1), need(0, 20, 2), need(0, 30, 3), need(4, 0, 4)]
+    await rm.applyIdKeys(new Map([[a1, A], [a2, A], [b1, B], [a3, A]]), [])
+    expect((await rm.needIdsWithIdKey(A)).sort()).toEqual([a1, a2, a3].sort())
+    expect(await rm.needIdsWithIdKey(B)).toEqual([b1])
+    expect(await rm.needIdsWithIdKey('station.xinghe-01.aaaaaaaaaaaa:CCCC')).toEqual([])
+
+    // A corrected ID number changes one need's hash; a need gone, or left with no ID, loses its own.
+    await rm.applyIdKeys(new Map([[a2, B]]), [a3, 'need:xinghe-01:01JZZZZZZZZZZZZZZZZZZZZZZZ'])
+    expect(await rm.needIdsWithIdKey(A)).toEqual([a1])
+    expect((await rm.needIdsWithIdKey(B)).sort()).toEqual([a2, b1].sort())
+    expect(await rm.idKeyPages.count()).toBe(1)
+
+    // Set one by one or made in one go (a rebuild, a rekey), the pages are the same.
+    expect(await rm.idKeyPages.toArray()).toEqual(idKeyPagesOf(new Map([[b1, B], [a1, A], [a2, B]])))
     rm.close()
   })
 })

@@ -3,8 +3,8 @@ import type { LedgerRow } from '../domain/needs'
 import type { StationDoc } from '../domain/station'
 
 // The derived read model, fed from PouchDB's changes feed; deleting it loses nothing (see rebuild in
-// projector.ts). It holds the ledger rows and what numbering needs, nothing else: a need's timeline is
-// read from PouchDB when the need changes.
+// projector.ts). It holds the ledger rows, what numbering needs and the hashes of ID numbers, nothing else:
+// a need's timeline is read from PouchDB when the need changes, and no full ID number is kept here.
 //
 // The rows are kept in pages rather than one record each. IndexedDB spends its time per record, not per
 // byte (in Chromium a put costs a few hundred microseconds whatever its size), so 100,000 rows written one
@@ -12,9 +12,16 @@ import type { StationDoc } from '../domain/station'
 // load is mostly that. A row's page follows from its need's id alone: the first five characters of the
 // need's ULID, which is its registration time, so a page holds about nine hours of registrations (a few
 // dozen rows at a busy station) and the newest pages hold the newest rows. A change rewrites one page.
+//
+// Beside them, which needs hold which resident's ID number: each need's keyed hash (domain/personal/idKey.ts),
+// in pages like the rows' (one record per need would cost a rebuild as much as the rows did), whose `idKeys`
+// are indexed (multiEntry), so a resident's earlier visits are one index read among 100,000 needs. The
+// hashes are the read model's own: made with the station's secret as it is now (meta `idKeyId`), so a need
+// stored without one, or with one under another key, is found too, and PouchDB's documents stay as they are.
 
 export interface MetaEntry {
-  key: 'checkpoint' | 'station'
+  /** idKeyId: the key every hash in idKeyPages was made with (null: the station has no secret yet) */
+  key: 'checkpoint' | 'station' | 'idKeyId'
   value: unknown
 }
 
@@ -22,6 +29,15 @@ export interface MetaEntry {
 export interface RowPage {
   key: string
   rows: LedgerRow[]
+}
+
+/** The hashes of the ID numbers of one page's needs (the page of pageKeyOf), as idKeyText. */
+export interface IdKeyPage {
+  key: string
+  /** need id → its hash */
+  needs: Record<string, string>
+  /** the distinct hashes of the page, sorted: the index a lookup reads */
+  idKeys: string[]
 }
 
 /** The need numbers given out with one prefix (one China day, YYYYMMDD-), by need id. */
@@ -66,9 +82,28 @@ export function pagesOf(rows: readonly LedgerRow[]): { pages: RowPage[]; numberD
   }
 }
 
+/** One page of hashes, the same whatever order its needs came in (a rebuild must equal the live model). */
+function idKeyPage(key: string, needs: ReadonlyMap<string, string>): IdKeyPage {
+  const ids = [...needs.keys()].sort()
+  return { key, needs: Object.fromEntries(ids.map((id) => [id, needs.get(id)!])), idKeys: [...new Set(needs.values())].sort() }
+}
+
+/** These hashes (need id → idKeyText) as pages, as the read model stores them (for a rebuild or a rekey). */
+export function idKeyPagesOf(texts: ReadonlyMap<string, string>): IdKeyPage[] {
+  const pages = new Map<string, Map<string, string>>()
+  for (const [needId, text] of texts) {
+    const key = pageKeyOf(needId)
+    const page = pages.get(key)
+    if (page) page.set(needId, text)
+    else pages.set(key, new Map([[needId, text]]))
+  }
+  return [...pages].map(([key, needs]) => idKeyPage(key, needs))
+}
+
 export class ReadModel extends Dexie {
   pages!: EntityTable<RowPage, 'key'>
   numberDays!: EntityTable<NumberDay, 'prefix'>
+  idKeyPages!: EntityTable<IdKeyPage, 'key'>
   meta!: EntityTable<MetaEntry, 'key'>
 
   constructor(name = 'tongxin-read', options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -86,6 +121,9 @@ export class ReadModel extends Dexie {
         await tx.table('pages').bulkPut(pages)
         await tx.table('numberDays').bulkPut(numberDays)
       })
+    // The hashes of residents' ID numbers. Nothing to move over: they are made from PouchDB with the
+    // station's secret, which the projector does on its next start (no idKeyId yet: see Projector.rekey).
+    this.version(3).stores({ idKeyPages: 'key, *idKeys' })
   }
 
   async station(): Promise<StationDoc | null> {
@@ -99,6 +137,42 @@ export class ReadModel extends Dexie {
 
   async row(id: string): Promise<LedgerRow | undefined> {
     return (await this.pages.get(pageKeyOf(id)))?.rows.find((row) => row.id === id)
+  }
+
+  /** The key the hashes were made with: undefined until the projector has made them all once. */
+  async idKeyId(): Promise<string | null | undefined> {
+    return (await this.meta.get('idKeyId'))?.value as string | null | undefined
+  }
+
+  /** The needs whose resident's ID number has this hash (idKeyText): one read of the index. */
+  async needIdsWithIdKey(text: string): Promise<string[]> {
+    const pages = await this.idKeyPages.where('idKeys').equals(text).toArray()
+    return pages.flatMap((page) => Object.keys(page.needs).filter((id) => page.needs[id] === text))
+  }
+
+  /**
+   * Sets these needs' hashes (need id → idKeyText) and removes the hashes of these others (a need gone,
+   * or with no ID number now), in one transaction or the caller's. Pages that do not change are not written.
+   */
+  applyIdKeys(texts: ReadonlyMap<string, string>, removedIds: readonly string[]): Promise<void> {
+    return this.transaction('rw', this.idKeyPages, async () => {
+      const keys = [...new Set([...texts.keys(), ...removedIds].map(pageKeyOf))]
+      if (keys.length === 0) return
+      const stored = await this.idKeyPages.bulkGet(keys)
+      const pages = new Map(keys.map((key, i) => [key, new Map(Object.entries(stored[i]?.needs ?? {}))]))
+      const changed = new Set<string>()
+      for (const id of removedIds) if (pages.get(pageKeyOf(id))!.delete(id)) changed.add(pageKeyOf(id))
+      for (const [id, text] of texts) {
+        const page = pages.get(pageKeyOf(id))!
+        if (page.get(id) === text) continue
+        page.set(id, text)
+        changed.add(pageKeyOf(id))
+      }
+      const put = [...changed].filter((key) => pages.get(key)!.size > 0)
+      const emptied = [...changed].filter((key) => pages.get(key)!.size === 0)
+      if (put.length) await this.idKeyPages.bulkPut(put.map((key) => idKeyPage(key, pages.get(key)!)))
+      if (emptied.length) await this.idKeyPages.bulkDelete(emptied)
+    })
   }
 
   /** The highest need number given out with this prefix (numbers are compared as numbers, not text). */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { keysOf, resourcesOf } from './index'
 import { NEED_CHANNELS, URGENCIES, NEED_STATUSES, SATISFACTIONS } from '../domain/needs'
 import { CASE_SOURCES, DISPUTE_TYPES, allowedSteps, CASE_STATUSES, REFERRALS } from '../domain/mediation'
+import { ACTIONS, AUDIT_ACTIONS, PIN_PROBLEMS, ROLES } from '../domain/people'
 
 // Every message the code can show must exist in the resources: a missing key would put a raw
 // key like "need.error.nameRequired" in front of a clerk.
@@ -22,8 +23,9 @@ function sourceFiles(dir: string): string[] {
 /** Literal keys passed to t(), and i18n keys the domain returns as error messages. */
 function keysIn(text: string): string[] {
   const called = [...text.matchAll(/\bt\(\s*'([a-zA-Z][\w.]*)'/g)].map((m) => m[1]!)
-  const returned = [...text.matchAll(/'((?:need|phone|idCard|lifecycle|station|duty|mediation)\.(?:error\.)?[a-zA-Z][\w.]*)'/g)].map((m) => m[1]!)
-  return [...called, ...returned]
+  const returned = [...text.matchAll(/'((?:need|phone|idCard|lifecycle|station|duty|mediation|people)\.(?:error\.)?[a-zA-Z][\w.]*)'/g)].map((m) => m[1]!)
+  // The permission table's actions ('need.view', 'people.manage') read like keys but are not messages.
+  return [...called, ...returned.filter((key) => !(ACTIONS as readonly string[]).includes(key))]
 }
 
 describe('message keys', () => {
@@ -35,7 +37,7 @@ describe('message keys', () => {
     expect(missing).toEqual([])
   })
 
-  it('every status, channel, urgency, satisfaction, due state and deadline mode has a label', () => {
+  it('every status, channel, urgency, satisfaction, due state, deadline mode, role, PIN refusal and audited action has a label', () => {
     const wanted = [
       ...NEED_STATUSES.map((s) => `status.${s}`),
       ...NEED_CHANNELS.map((c) => `channel.${c}`),
@@ -51,6 +53,11 @@ describe('message keys', () => {
       ...[...new Set(CASE_STATUSES.flatMap(allowedSteps))].flatMap((k) => [`mediation.error.notAllowed.${k}`, `mediation.step.${k}`]),
       'deadlineMode.calendar',
       'deadlineMode.working',
+      // 工作人员: every role and every reason a PIN is refused
+      ...ROLES.map((r) => `people.role.${r}`),
+      ...PIN_PROBLEMS.map((p) => p),
+      // 操作留痕: every action the audit trail records, as the audit page names it
+      ...AUDIT_ACTIONS.map((a) => `people.audit.action.${a}`),
     ]
     expect(wanted.filter((key) => !known.has(key))).toEqual([])
   })

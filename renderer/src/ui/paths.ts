@@ -22,4 +22,8 @@ export const paths = {
   mediationCase: (id: string) => `/mediation/cases/${encodeURIComponent(id)}`,
   /** 调解队伍: the teams and their members */
   mediationTeams: '/mediation/teams',
+  /** 工作人员: accounts, roles, PINs, this desk's locks and its idle lock */
+  people: '/people',
+  /** 操作留痕: the audit trail */
+  audit: '/audit',
 }

@@ -1,3 +1,4 @@
+import type { AuditRepository } from '../data/auditRepository'
 import type { ConflictRepository } from '../data/conflictRepository'
 import type { DeviceStore } from '../data/deviceStore'
 import type { DutyRepository } from '../data/dutyRepository'
@@ -5,6 +6,8 @@ import type { LedgerStore } from '../data/ledgerStore'
 import type { LocalDb } from '../data/localDb'
 import type { MediationRepository } from '../data/mediationRepository'
 import type { NeedRepository } from '../data/needRepository'
+import type { PeopleRepository } from '../data/peopleRepository'
+import type { PrivacyRepository } from '../data/privacyRepository'
 import type { Projector } from '../data/projector'
 import type { ReadModel } from '../data/readModel'
 import type { StationRepository } from '../data/stationRepository'
@@ -24,6 +27,12 @@ export interface Services {
   projector: Projector
   needs: NeedRepository
   stations: StationRepository
+  /** 工作人员: accounts, roles, signing in by PIN */
+  people: PeopleRepository
+  /** 操作留痕: the audit trail */
+  audit: AuditRepository
+  /** showing or exporting residents' personal data: allowed roles only, each time recorded */
+  privacy: PrivacyRepository
   /** 书记轮值: roster, plans, changes, check-ins, duty log */
   duty: DutyRepository
   /** 矛盾纠纷调处: cases, their steps, sessions and teams */

@@ -1,32 +1,42 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import type { CommandContext, CommandResult } from '../data/command'
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import type { CommandContext, CommandResult, RefusedField, SignedInPerson } from '../data/command'
 import type { Services } from './services'
-import type { StationDoc, StationFieldError, StationForm } from '../domain/station'
+import { can as allowed, type Action } from '../domain/people'
+import { checkStationForm, type StationDoc, type StationFieldError, type StationForm } from '../domain/station'
 import { clock } from './clock'
+import { administratorProblems, usePersonSession, type PersonSession } from './personSession'
 
-// Who and where: the station this desk belongs to and the staff member at the desk.
+// Who and where: the station this desk belongs to and the person signed in at the desk (ui/personSession.ts).
 
-export interface Session {
+/** First run's refusals: the station's fields, and the administrator's (`adminName`, `pin`). */
+export type SetUpField = StationFieldError['field'] | 'adminName' | 'pin'
+
+export interface Session extends Omit<PersonSession, 'person'> {
   services: Services
   /** null until the first-run setup is done */
   station: StationDoc | null
-  /** 当班人员: the desk staff member recorded on everything done at this desk */
+  /** the person signed in at this desk, null at the sign-in screen */
+  person: SignedInPerson | null
+  /** 当班人员: the signed-in person's name, recorded on everything done at this desk ('' when nobody is) */
   operator: string
-  setOperator(name: string): void
+  /** whether the signed-in person's roles allow `action` (domain/people's table); false when nobody is signed in */
+  can(action: Action): boolean
   saveStation(form: StationForm): Promise<CommandResult<StationDoc, StationFieldError>>
+  /** First run: the station and its first administrator; the session takes them once `finishSetUp` is called. */
+  setUp(form: StationForm, admin: { name: string; pin: string }): Promise<CommandResult<{ recoveryCode: string }, RefusedField<SetUpField>>>
+  /** After the administrator noted the recovery code: the station opens, signed in as them. */
+  finishSetUp(): void
 }
 
 const SessionContext = createContext<Session | null>(null)
 
 export function SessionProvider({ services, children }: { services: Services; children: ReactNode }) {
   // What the read model and the device held at startup, so the first screen need not wait for PouchDB to
-  // open (seconds on a big database); PouchDB's own station document follows. (The operator is not read
-  // again: by the time a read queued behind PouchDB's opening came back, the clerk may have changed it.)
+  // open (seconds on a big database); PouchDB's own station document follows.
   const [station, setStation] = useState<StationDoc | null | undefined>(services.startup.station ?? undefined)
-  const [chosen, setChosen] = useState(() => {
-    const operator = services.startup.prefs.get('operator')
-    return typeof operator === 'string' ? operator : ''
-  })
+  const people = usePersonSession(services, station)
+  /** the station saved by the first-run setup, shown once its administrator has noted the recovery code */
+  const setUpStation = useRef<StationDoc | null>(null)
 
   useEffect(() => {
     let live = true
@@ -39,7 +49,9 @@ export function SessionProvider({ services, children }: { services: Services; ch
     const feed = services.db
       .changes<StationDoc>({ since: 'now', live: true, include_docs: true })
       .on('change', (change) => {
-        if (change.id.startsWith('station:') && change.doc && !change.deleted) setStation(change.doc)
+        // Not on first run: the setup page shows the station once its administrator noted the recovery code.
+        const doc = change.doc
+        if (change.id.startsWith('station:') && doc && !change.deleted) setStation((shown) => (shown === null ? null : doc))
       })
     return () => {
       live = false
@@ -47,28 +59,48 @@ export function SessionProvider({ services, children }: { services: Services; ch
     }
   }, [services])
 
-  const setOperator = useCallback(
-    (name: string) => {
-      setChosen(name)
-      void services.device.set('operator', name)
-    },
-    [services],
-  )
-
-  const operator = station && station.staff.includes(chosen) ? chosen : (station?.staff[0] ?? '')
+  const { person, createAdministrator, enterVerified } = people
+  const operator = person?.name ?? ''
+  const can = useCallback((action: Action) => Boolean(person && allowed(person.roles, action)), [person])
 
   const saveStation = useCallback(
     async (form: StationForm) => {
-      const result = await services.stations.save(form, { by: operator || form.staff[0] || '', at: clock.now() })
+      const result = await services.stations.save(form, { by: operator, at: clock.now(), ...(person ? { person } : {}) })
       if (result.ok) setStation(result.value)
       return result
     },
-    [services, operator],
+    [services, operator, person],
   )
 
+  const setUp = useCallback(
+    async (form: StationForm, admin: { name: string; pin: string }): Promise<CommandResult<{ recoveryCode: string }, RefusedField<SetUpField>>> => {
+      // Everything is checked before the station is written: a refused PIN must not leave a station without administrator.
+      const station = checkStationForm(form)
+      const adminErrors = administratorProblems(admin.name, admin.pin).map((e) => ({ ...e, field: e.field === 'pin' ? 'pin' : 'adminName' }) as const)
+      if (!station.ok || adminErrors.length) return { ok: false, errors: [...(station.ok ? [] : station.errors), ...adminErrors] }
+      const saved = await services.stations.save(station.value, { by: admin.name, at: clock.now() })
+      if (!saved.ok) return saved
+      const made = await createAdministrator(admin.name, admin.pin, saved.value)
+      if (!made.ok) return 'error' in made ? made : { ok: false, errors: made.errors.map((e) => ({ ...e, field: e.field === 'pin' ? 'pin' : 'adminName' })) }
+      setUpStation.current = saved.value
+      return made
+    },
+    [services, createAdministrator],
+  )
+
+  const finishSetUp = useCallback(() => {
+    const saved = setUpStation.current
+    setUpStation.current = null
+    enterVerified()
+    if (saved) setStation(saved)
+  }, [enterVerified])
+
   const value = useMemo(
-    () => (station === undefined ? null : { services, station, operator, setOperator, saveStation }),
-    [services, station, operator, setOperator, saveStation],
+    () =>
+      station === undefined || people.person === undefined
+        ? null
+        : { ...people, person: people.person, services, station, operator, can, saveStation, setUp, finishSetUp },
+    [people, services, station, operator, can, saveStation, setUp, finishSetUp],
   )
   if (!value) return null
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
@@ -89,6 +121,6 @@ export function useStation(): Session & { station: StationDoc } {
 
 /** Who, where and when, for a command run now. */
 export function useCommandContext(): () => CommandContext {
-  const { station, operator } = useStation()
-  return useCallback(() => ({ station, by: operator, at: clock.now() }), [station, operator])
+  const { station, person } = useStation()
+  return useCallback(() => ({ station, by: person?.name ?? '', at: clock.now(), ...(person ? { person } : {}) }), [station, person])
 }

@@ -91,6 +91,17 @@ export interface CaseState {
 
 const blank = (s: string | undefined) => !s || s.trim() === ''
 
+/** Work that needs a mediator who has accepted the case: nobody mediates, settles or closes a case alone. */
+const NEEDS_ACCEPTANCE: readonly (CaseStepInput['kind'] | 'session')[] = ['session', 'agree', 'fail', 'close']
+
+/**
+ * Why new work on a case must wait for a mediator to accept it (an i18n key), or null. Checked when the
+ * work is recorded, not when steps are folded: cases settled before this rule keep their history.
+ */
+export function awaitsAcceptance(state: CaseState, work: CaseStepInput['kind'] | 'session'): string | null {
+  return NEEDS_ACCEPTANCE.includes(work) && state.accepted.length === 0 ? 'mediation.error.notAccepted' : null
+}
+
 /** Why a step cannot be taken now (an i18n key), or null. */
 export function checkStep(state: CaseState, step: CaseStepInput): string | null {
   if (!ALLOWED[step.kind].includes(state.status)) return `mediation.error.notAllowed.${step.kind}`

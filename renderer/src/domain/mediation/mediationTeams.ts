@@ -6,6 +6,8 @@ import type { Editable, RecordBase } from '../records'
 export interface TeamMember {
   name: string
   phone: string
+  /** 队长: leads the team, and may open its mediators' case files */
+  lead?: boolean
 }
 
 export interface MediationTeamDoc extends RecordBase, Editable {
@@ -17,6 +19,12 @@ export interface MediationTeamDoc extends RecordBase, Editable {
 export const MEDIATION_TEAM_FIELDS = ['name', 'members'] as const
 
 export const mediationTeamId = (stationId: string, key: string) => `mediationTeam:${stationId}:${key}`
+
+/** The leads of the teams the given mediators serve in (they may open those mediators' case files). */
+export function teamLeadsOf(teams: readonly MediationTeamDoc[], mediators: readonly { team: string }[]): string[] {
+  const served = new Set(mediators.map((m) => m.team))
+  return teams.filter((team) => served.has(team.name)).flatMap((team) => team.members.filter((m) => m.lead).map((m) => m.name))
+}
 
 /** The teams a new station starts with; members are added by the station. */
 export const SEED_TEAMS: readonly { key: string; name: string; members: TeamMember[] }[] = [

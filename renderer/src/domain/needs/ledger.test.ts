@@ -452,11 +452,6 @@ describe('openNeedsOf', () => {
     expect(openNeedsOf(ROWS, { phone: '' })).toEqual([])
     expect(openNeedsOf(ROWS, {})).toEqual([])
   })
-
-  it('finds open needs by masked ID number', () => {
-    expect(names(openNeedsOf(ROWS, { idCardMasked: '110105********002X' }))).toEqual(['张三'])
-    expect(openNeedsOf(ROWS, { idCardMasked: '' })).toEqual([])
-  })
 })
 
 describe('date range on instants stored in another form', () => {

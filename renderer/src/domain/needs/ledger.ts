@@ -175,13 +175,12 @@ export function todaysWork(rows: readonly LedgerRow[], today: string): TodaysWor
   return work
 }
 
-/** A resident's other open needs, found by phone or ID (repeat visits). */
-export function openNeedsOf(rows: readonly LedgerRow[], who: { phone?: string; idCardMasked?: string }): LedgerRow[] {
+/**
+ * The open needs registered with this phone (repeat visits' "same phone" hints). Never by a masked ID
+ * number: 110105********002X is shared by thousands of strangers (earlier visits go by the ID's hash).
+ */
+export function openNeedsOf(rows: readonly LedgerRow[], who: { phone?: string }): LedgerRow[] {
   const phone = who.phone?.replace(/\D/g, '') ?? ''
-  return rows.filter(
-    (row) =>
-      !CLOCK_STOPPED.includes(row.status) &&
-      ((phone.length >= 7 && row.phone.replace(/\D/g, '') === phone) ||
-        (!!who.idCardMasked && row.idCardMasked === who.idCardMasked)),
-  )
+  if (phone.length < 7) return []
+  return rows.filter((row) => !CLOCK_STOPPED.includes(row.status) && row.phone.replace(/\D/g, '') === phone)
 }

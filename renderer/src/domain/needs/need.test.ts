@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { keysOf, resourcesOf } from '../../i18n'
 import { idCardCheckChar } from '../personal'
+import { stampEdit } from '../records'
 import {
+  correctedNeed,
   correctionOnto,
   checkNeedForm,
+  NEED_EDITABLE_FIELDS,
+  residentIdCard,
+  trustedIdKey,
   DESCRIPTION_MAX,
   needDocId,
   newNeedDoc,
@@ -239,5 +244,39 @@ describe('correctionOnto', () => {
   it('is the stored details when nothing was changed', () => {
     const stored = { ...shown, urgency: 'urgent' as const }
     expect(correctionOnto(stored, shown, { ...shown })).toEqual(stored)
+  })
+})
+
+describe('the hash of a need’s ID number', () => {
+  const key = { keyId: 'station.xingfu.3f9a1c2b7d40', hmac: 'q1Zb0m3pYQe7rV7Xc0mN9rW6k1sT2uV3wX4yZ5a6b7c' }
+  const actor = { by: '王芳', at: '2026-11-23T01:00:00.000Z' }
+  const ids = { stationId: 'xingfu', ulid: '01JCNEED000000000000000001', number: '20261123-001' }
+  const registered = newNeedDoc(valueOf(form()), ids, '2026-11-26', actor, key)
+
+  it('is stored beside the ID number, and never without one', () => {
+    expect(registered.resident).toEqual({ name: '张三', phone: '13800138000', idCard: ID, idKey: key })
+    expect(newNeedDoc(valueOf(form({ idCard: '' })), ids, '2026-11-26', actor, key).resident).toEqual({ name: '张三', phone: '13800138000' })
+    expect(residentIdCard(registered)).toBe(ID)
+  })
+
+  it('is trusted under the key that made it, and made again under any other key', () => {
+    expect(trustedIdKey(registered, key.keyId)).toEqual(key)
+    expect(trustedIdKey(registered, 'district.jinan.000000000001')).toBeNull()
+    // Stored before hashes existed, or malformed: made again too.
+    expect(trustedIdKey({ ...registered, resident: { ...registered.resident, idKey: undefined } }, key.keyId)).toBeNull()
+    expect(trustedIdKey({ ...registered, resident: { ...registered.resident, idKey: { keyId: key.keyId, hmac: ID } } }, key.keyId)).toBeNull()
+  })
+
+  it('is made again once the ID number was ever corrected: a merge may pair one version’s number with another’s hash', () => {
+    const other = '11010519800101001' + idCardCheckChar('11010519800101001')
+    const editor = { ...actor, device: 'desk-1' }
+    const { doc } = stampEdit(registered, correctedNeed(registered, valueOf(form({ idCard: other })), key), NEED_EDITABLE_FIELDS, editor)
+    expect(doc.resident).toMatchObject({ idCard: other, idKey: key })
+    expect(trustedIdKey(doc, key.keyId)).toBeNull()
+    // A correction of anything else leaves the stored hash standing.
+    const renamed = stampEdit(registered, correctedNeed(registered, valueOf(form({ residentName: '张三丰' })), key), NEED_EDITABLE_FIELDS, editor)
+    expect(trustedIdKey(renamed.doc, key.keyId)).toEqual(key)
+    // An ID number taken off takes its hash with it.
+    expect(correctedNeed(registered, valueOf(form({ idCard: '' })), key).resident).toEqual({ name: '张三', phone: '13800138000' })
   })
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { checkIdCard, maskIdCard, checkPhone } from '../personal'
+import { checkIdCard, maskIdCard, checkPhone, idCardForKey, isIdKey, type IdKey } from '../personal'
 import { type Editable, recordBase, type Actor, type RecordBase } from '../records'
 
 // 群众诉求 / 微心愿: one resident's need, registered at the desk.
@@ -81,7 +81,8 @@ export interface NeedDoc extends RecordBase, Editable {
   /** 诉求编号, per station, for people; never a key */
   number: string
   registeredAt: string
-  resident: { name: string; phone: string; idCard?: string }
+  /** `idKey`: the keyed hash of `idCard` (domain/personal/idKey.ts), what earlier visits are found by */
+  resident: { name: string; phone: string; idCard?: string; idKey?: IdKey }
   village: string
   address: string
   categoryItem: string
@@ -97,25 +98,32 @@ export interface NeedDoc extends RecordBase, Editable {
 /** Sortable and collision-free across stations; the ulid is made by the caller (it reads the clock). */
 export const needDocId = (stationId: string, ulid: string) => `need:${stationId}:${ulid}`
 
+/** `idKey`: the hash of the form's ID number, made by the caller (hashing is asynchronous: data/idKeys.ts). */
 export function newNeedDoc(
   form: NeedForm,
   ids: { stationId: string; ulid: string; number: string },
   dueDate: string,
   actor: Actor,
+  idKey?: IdKey,
 ): NeedDoc {
   return {
     ...recordBase('need', needDocId(ids.stationId, ids.ulid), ids.stationId, actor),
     type: 'need',
     number: ids.number,
     registeredAt: actor.at,
-    ...registrationDetails(form),
+    ...registrationDetails(form, idKey),
     dueDate,
   }
 }
 
-/** The fields of a need that the registration form fills in (and a correction replaces). */
-const registrationDetails = (form: NeedForm) => ({
-  resident: { name: form.residentName, phone: form.phone, ...(form.idCard ? { idCard: form.idCard } : {}) },
+/** The fields of a need that the registration form fills in (and a correction replaces). A hash goes only with an ID. */
+const registrationDetails = (form: NeedForm, idKey?: IdKey) => ({
+  resident: {
+    name: form.residentName,
+    phone: form.phone,
+    ...(form.idCard ? { idCard: form.idCard } : {}),
+    ...(form.idCard && idKey ? { idKey } : {}),
+  },
   village: form.village,
   address: form.address,
   categoryItem: form.categoryItem,
@@ -141,9 +149,27 @@ export const NEED_EDITABLE_FIELDS = [
   'description',
 ] as const
 
-/** The need with its registration details replaced by a checked form (stamping is the caller's: stampEdit). */
-export function correctedNeed(need: NeedDoc, form: NeedForm): NeedDoc {
-  return { ...need, ...registrationDetails(form) }
+/**
+ * The need with its registration details replaced by a checked form (stamping is the caller's: stampEdit),
+ * and `idKey` the hash of the form's ID number. The hash is no edited field of its own: it follows the ID.
+ */
+export function correctedNeed(need: NeedDoc, form: NeedForm, idKey?: IdKey): NeedDoc {
+  return { ...need, ...registrationDetails(form, idKey) }
+}
+
+/** A need's ID number in the form that is hashed, or null (no number, or none of that shape: needs come from any peer). */
+export const residentIdCard = (need: NeedDoc): string | null => idCardForKey(need.resident?.idCard)
+
+/**
+ * The hash stored on a need, when it can stand for the need's ID number under the key `keyId`: made with
+ * that key, and the ID never corrected. A correction stamps `resident.idCard`, and a merge of two versions
+ * takes the ID from the version that edited it last but the rest of `resident` (the hash with it) from the
+ * version PouchDB shows: after a correction the hash is made again from the ID itself.
+ */
+export function trustedIdKey(need: NeedDoc, keyId: string): IdKey | null {
+  const stored = need.resident?.idKey
+  if (!residentIdCard(need) || !isIdKey(stored) || stored.keyId !== keyId) return null
+  return need.fieldStamps?.['resident.idCard'] ? null : stored
 }
 
 /** The form a correction starts from: what is stored now. */

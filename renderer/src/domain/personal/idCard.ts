@@ -27,12 +27,15 @@ function isRealDate(year: number, month: number, day: number): boolean {
   return daysInMonth !== undefined && day >= 1 && day <= daysInMonth
 }
 
+/** An ID number as typed, in the one form it is stored and compared in: half-width, no spaces, an upper-case X. */
+export const normalizedIdCard = (input: string): string => input.normalize('NFKC').replace(/\s/g, '').toUpperCase()
+
 /**
  * Checks an ID number as typed (spaces, full-width digits and a lowercase x are forgiven).
  * `today` is the local date, YYYY-MM-DD: nobody is born after it. Errors are i18n keys.
  */
 export function checkIdCard(input: string, today: string): IdCardCheck {
-  const id = input.normalize('NFKC').replace(/\s/g, '').toUpperCase()
+  const id = normalizedIdCard(input)
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, error: 'idCard.length' }
   if (!PROVINCES.has(Number(id.slice(0, 2)))) return { ok: false, error: 'idCard.region' }
 

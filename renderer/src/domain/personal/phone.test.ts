@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkPhone, normalizePhone } from './phone'
+import { checkPhone, maskPhone, normalizePhone } from './phone'
 
 describe('mobile numbers', () => {
   it('accepts an 11-digit mobile number as typed', () => {
@@ -110,5 +110,17 @@ describe('other input', () => {
 
   it('leaves only the digits of a number it cannot read, so it can still be searched', () => {
     expect(normalizePhone('8888-8888')).toBe('88888888')
+  })
+})
+
+describe('maskPhone', () => {
+  it('shows the first three and last four digits of a mobile or landline', () => {
+    expect(maskPhone('13800138000')).toBe('138****8000')
+    expect(maskPhone('0531-88886666')).toBe('053*-****6666')
+  })
+
+  it('keeps only the last two digits of a short number, and leaves an empty one alone', () => {
+    expect(maskPhone('12345')).toBe('***45')
+    expect(maskPhone('')).toBe('')
   })
 })

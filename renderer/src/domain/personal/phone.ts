@@ -52,3 +52,22 @@ export function checkPhone(input: string): PhoneCheck {
   const parsed = parsePhone(input)
   return parsed ? { ok: true, ...parsed } : { ok: false, error: 'phone.invalid' }
 }
+
+/**
+ * A phone number as shown by default: the first three and last four digits (`138****8000`,
+ * `053****8888`), so a clerk can confirm it with the resident without the screen showing it whole.
+ */
+export function maskPhone(phone: string): string {
+  const digits = [...phone].filter((c) => /\d/.test(c)).length
+  if (digits === 0) return phone
+  const keepHead = digits >= 8 ? 3 : 0
+  const keepTail = digits >= 8 ? 4 : Math.min(2, digits)
+  let seen = 0
+  return [...phone]
+    .map((c) => {
+      if (!/\d/.test(c)) return c
+      seen++
+      return seen <= keepHead || seen > digits - keepTail ? c : '*'
+    })
+    .join('')
+}

@@ -13,6 +13,7 @@ import {
 import { SECRETARY_EDITABLE_FIELDS } from '../duty'
 import { MEDIATION_TEAM_FIELDS } from '../mediation'
 import { NEED_EDITABLE_FIELDS } from '../needs'
+import { PERSON_EDITABLE_FIELDS } from '../people'
 import { STATION_EDITABLE_FIELDS } from '../station'
 
 // 冲突合并: when two computers edit the same document while apart, PouchDB keeps both versions (a
@@ -239,6 +240,8 @@ export function mergeRuleFor(type: string): MergeRule | null {
       return { fields: ['slots', 'days'], recordContested: true }
     case 'mediationTeam':
       return { fields: MEDIATION_TEAM_FIELDS, recordContested: true }
+    case 'person':
+      return { fields: PERSON_EDITABLE_FIELDS, recordContested: true }
     case 'conflict':
       return CONFLICT_RULE
     default:

@@ -12,7 +12,8 @@ import { useDuty, type DutyData } from './useDuty'
 // 值班台 on the kiosk's home screen: who is on duty now (with phone, check-in and the handover left by the
 // shift before) and who comes next. Big type, readable across the desk. Moves on by itself as time passes.
 
-const GAP_COLOR = '#d46b08'
+// orange-8: 5:1 on white (orange-7, #d46b08, was 3.6:1, too pale for text)
+const GAP_COLOR = '#ad4e00'
 
 export function DutyBoard() {
   const { t } = useTranslation()

@@ -90,7 +90,7 @@ function ShiftLog({ shift, data, now }: { shift: RotaShift; data: DutyData; now:
                 </span>
               </Space>
             ) : (
-              <Typography.Text strong style={{ color: '#d46b08' }} data-testid="duty-gap">
+              <Typography.Text strong style={{ color: '#ad4e00' }} data-testid="duty-gap">
                 {t('dutyDesk.gap')}
               </Typography.Text>
             )}

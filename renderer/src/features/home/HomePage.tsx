@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import { useToday } from '../../ui/clock'
 import { paths } from '../../ui/paths'
+import { useStation } from '../../ui/session'
 import { useLedger } from '../../ui/useLedger'
 import { todaysWork, needsAttention } from '../../domain/needs'
 import { DutyBoard } from '../duty/DutyBoard'
@@ -27,8 +28,11 @@ export function HomePage() {
   // version changes whenever the ledger does; rows is the same array object in between.
   const work = useMemo(() => todaysWork(rows, today), [rows, version, today])
   const lists = useMemo(() => needsAttention(rows, today, LIST_LIMIT), [rows, version, today])
+  const { can } = useStation()
+  // A role that may not see residents' needs (a technician, a leader) sees who is on duty, nothing more.
+  if (!can('need.view')) return <DutyBoard />
 
-  const registerButton = (
+  const registerButton = can('need.register') && (
     <Button type="primary" size="large" icon={<FileAddOutlined />} onClick={() => navigate(paths.register)} style={{ height: 56, fontSize: 20, paddingInline: 32 }}>
       {t('app.nav.register')} (F2)
     </Button>

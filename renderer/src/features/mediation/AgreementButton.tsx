@@ -57,6 +57,7 @@ export function AgreementPrintModal({ content, onClose }: { content: AgreementCo
       title={t('mediationPrint.agreement.previewTitle', { number: content.caseNumber })}
       onCancel={onClose}
       width="min(calc(210mm + 80px), 96vw)"
+      style={{ top: 24 }}
       destroyOnHidden
       footer={
         <Flex gap={8} justify="flex-end" className="no-print">
@@ -77,7 +78,7 @@ export function AgreementPrintModal({ content, onClose }: { content: AgreementCo
         </Flex>
       }
     >
-      <div className="agreement-preview">
+      <div className="agreement-preview" tabIndex={0} role="region" aria-label={t('mediationPrint.agreement.preview')}>
         <div className="agreement-paper">
           <AgreementSheet content={content} />
         </div>

@@ -76,6 +76,16 @@ describe('a mediation case file', { timeout: SCREEN_TEST_TIMEOUT }, () => {
       { team: '银龄矛盾调解队', name: '老周' },
       { team: '巾帼调解队', name: '刘姐' },
     ])
+    // 老周 accepts, signed in as himself at another desk: until then no session may be logged.
+    const laoZhou = { station: (await services.stations.current())!, by: '老周', at: china('2026-11-05T15:00:00') }
+    const asLaoZhou = { ...laoZhou, person: { id: 'person:test:ZHOU', name: '老周', roles: ['mediator' as const] } }
+    expect(await services.mediation.session(caseId, { date: '2026-11-03', place: '调解室', attendees: ['老周'], record: '陈述' }, asLaoZhou)).toEqual({
+      ok: false,
+      error: 'mediation.error.notAccepted',
+    })
+    expect(await services.mediation.step(caseId, { kind: 'accept', mediator: '老周' }, { ...asLaoZhou, by: '刘姐', person: { ...asLaoZhou.person, name: '刘姐' } }))
+      .toEqual({ ok: false, error: 'mediation.error.acceptAsYourself' })
+    expect((await services.mediation.step(caseId, { kind: 'accept', mediator: '老周' }, asLaoZhou)).ok).toBe(true)
 
     // 记录调解, dated the day before the case was taken in: refused, nothing written.
     dialog = await openStep(page, 'session', '记录调解')

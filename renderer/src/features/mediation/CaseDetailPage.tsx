@@ -8,6 +8,8 @@ import { PageGate } from '../../ui/PageGate'
 import { paths } from '../../ui/paths'
 import { useCommandContext, useStation } from '../../ui/session'
 import { useLiveRead } from '../../ui/useLiveRead'
+import { useSubmit } from '../../ui/useSubmit'
+import { refusalKeys } from '../../data/command'
 import type { CaseFile } from '../../data/mediationRepository'
 import { maskIdCard } from '../../domain/personal'
 import { localDateTime } from '../../domain/calendar'
@@ -58,22 +60,17 @@ function CaseDetail({ file }: { file: CaseFile }) {
   const { services, operator } = useStation()
   const ctx = useCommandContext()
   const [revealed, setRevealed] = useState(false)
-  const [opening, setOpening] = useState(false)
+  const { busy: opening, submit } = useSubmit((unexpected) => void message.error(unexpected))
   const { caseDoc, state } = file
   const mediatorSees = seesNames(file, operator)
   const fullNames = revealed || mediatorSees
 
-  const openFile = async () => {
-    setOpening(true)
-    try {
-      await services.mediation.open(caseDoc._id, ctx())
-      setRevealed(true)
-    } catch (error) {
-      void message.error(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }))
-    } finally {
-      setOpening(false)
-    }
-  }
+  const openFile = () =>
+    submit(async () => {
+      const opened = await services.mediation.open(caseDoc._id, ctx())
+      if (opened.ok) setRevealed(true)
+      else void message.error(refusalKeys(opened).map((key) => t(key)).join('；'))
+    })
 
   // Attendees to offer for a session: the mediators, and the parties when this viewer sees their names.
   const names = useMemo(

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { CaseFile } from '../../data/mediationRepository'
 import { localDate, localDateTime } from '../../domain/calendar'
 import type { CaseStepDoc, MediationSessionDoc } from '../../domain/mediation'
+import { SMALL_TEXT } from '../../ui/displayTheme'
 
 // 办理过程: intake, every step and every session of a case, in time order (a session at its date, so one
 // logged days later still sits on the day it happened). What was said (笔录, terms, reasons) is case content:
@@ -88,7 +89,7 @@ export function CaseTimeline({ file, revealed }: { file: CaseFile; revealed: boo
   return (
     <>
       {!revealed && (
-        <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        <Typography.Paragraph type="secondary" style={{ fontSize: SMALL_TEXT }}>
           {t('mediation.timeline.contentHidden')}
         </Typography.Paragraph>
       )}

@@ -1,11 +1,12 @@
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Col, Empty, Flex, Input, Row, Spin, Typography } from 'antd'
+import { Alert, App, Button, Card, Checkbox, Col, Empty, Flex, Input, Row, Spin, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import { paths } from '../../ui/paths'
 import { useCommandContext, useStation } from '../../ui/session'
 import { useSubmit } from '../../ui/useSubmit'
+import { refusalKeys } from '../../data/command'
 import type { MediationTeamDoc, TeamMember } from '../../domain/mediation'
 import { useMediationTeams } from './useMediationTeams'
 
@@ -55,14 +56,14 @@ function TeamCard({ team }: { team: MediationTeamDoc }) {
   const { busy, failure: error, setFailure: setError, submit } = useSubmit()
   const changed = name !== team.name || JSON.stringify(members) !== JSON.stringify(team.members)
 
-  const setMember = (index: number, field: keyof TeamMember, value: string) =>
+  const setMember = <F extends keyof TeamMember>(index: number, field: F, value: TeamMember[F]) =>
     setMembers((now) => now.map((m, i) => (i === index ? { ...m, [field]: value } : m)))
 
   const save = () =>
     submit(async () => {
       const result = await services.mediation.saveTeam({ ...team, name, members }, ctx())
       if (result.ok) void message.success(t('mediation.teams.saved', { name: result.value.name }))
-      else setError('error' in result ? t(result.error) : result.errors.map((e) => t(e.message)).join('；'))
+      else setError(refusalKeys(result).map((key) => t(key)).join('；'))
     })
 
   return (
@@ -100,6 +101,9 @@ function TeamCard({ team }: { team: MediationTeamDoc }) {
             onChange={(event) => setMember(index, 'phone', event.target.value)}
             style={{ flex: 2 }}
           />
+          <Checkbox checked={member.lead === true} onChange={(event) => setMember(index, 'lead', event.target.checked)}>
+            {t('mediation.teams.lead')}
+          </Checkbox>
           <Button
             type="text"
             danger

@@ -15,6 +15,7 @@ import { AgreementSheet, chineseDate, chineseNumber } from './AgreementSheet'
 import { FollowUpsDue, followUpRows } from './FollowUpsDue'
 import { MediationFigures } from './MediationFigures'
 import { china } from '../../../../test/support/chinaTime'
+import { administrator } from '../../../../test/support/people'
 
 // The printed 人民调解协议书, the follow-up due list and the figures, on cases made through the real
 // services (PouchDB in memory): the sheet names every party, term and signer; the due list puts overdue
@@ -53,10 +54,14 @@ async function makeCase(
   steps: CaseStepInput[],
   over: Partial<CaseFormInput> = {},
 ): Promise<CaseFile> {
-  const ctx = (minute: number) => ({ station, by: '王芳', at: china(`${day}T09:${String(minute).padStart(2, '0')}:00`) })
+  const ctx = (minute: number) => ({ station, by: '王芳', at: china(`${day}T09:${String(minute).padStart(2, '0')}:00`), person: administrator })
   const taken = await services!.mediation.intake(form(over), ctx(0))
   if (!taken.ok) throw new Error(JSON.stringify(taken))
-  for (const [i, step] of steps.entries()) {
+  // Mediators are assigned and accept the case, as the app requires before any outcome.
+  const accepted = steps.flatMap((step): CaseStepInput[] =>
+    step.kind === 'assign' ? [step, { kind: 'accept', mediator: step.mediators[0]!.name }] : [step],
+  )
+  for (const [i, step] of accepted.entries()) {
     const done = await services!.mediation.step(taken.value._id, step, ctx(i + 1))
     if (!done.ok) throw new Error(`${step.kind}: ${JSON.stringify(done)}`)
   }

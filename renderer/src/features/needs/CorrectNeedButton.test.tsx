@@ -45,11 +45,13 @@ describe('correcting a need’s registration details', { timeout: SCREEN_TEST_TI
     fireEvent.click(saveButton(dialog))
 
     expect(await screen.findByText('登记信息已更正')).toBeTruthy()
-    await waitFor(() => expect(screen.getByTestId('need-detail').textContent).toContain('13900139000'))
+    // The page shows the new phone, masked as every phone is until someone allowed reveals it.
+    await waitFor(() => expect(screen.getByTestId('resident-phone').textContent).toBe('139****9000'))
     expect(screen.getByTestId('need-detail').textContent).not.toContain('13800138000')
 
     const stored = await services.needs.get(need._id)
-    expect(stored?.resident).toEqual({ name: '张三', phone: '13900139000', idCard: ID_CARD })
+    // The ID number's hash (what earlier visits are found by) stays as it was: the number did not change.
+    expect(stored?.resident).toEqual({ name: '张三', phone: '13900139000', idCard: ID_CARD, idKey: need.resident.idKey })
     // Only the phone is recorded as edited, so it alone merges against a correction made elsewhere.
     expect(Object.keys(stored?.fieldStamps ?? {})).toEqual(['resident.phone'])
     expect(stored?.fieldStamps?.['resident.phone']).toMatchObject({ by: '王芳' })

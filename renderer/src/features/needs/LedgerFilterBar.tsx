@@ -1,4 +1,4 @@
-import { Cascader, DatePicker, Flex, Select, Switch, Typography } from 'antd'
+import { Cascader, DatePicker, Flex, Select, Switch, Typography, theme } from 'antd'
 import dayjs from 'dayjs'
 import { memo, useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -87,8 +87,10 @@ export const FilterBar = memo(function FilterBar({
 })
 
 export function Field({ label, width, children }: { label: string; width: number; children: ReactNode }) {
+  // `width` is for 15 px text: large text widens the field with its text, so "全部村（社区）" is not cut.
+  const { token } = theme.useToken()
   return (
-    <Flex vertical gap={4} style={{ width }}>
+    <Flex vertical gap={4} style={{ width: Math.round((width * token.fontSize) / 15) }}>
       <Typography.Text type="secondary" aria-hidden>
         {label}
       </Typography.Text>

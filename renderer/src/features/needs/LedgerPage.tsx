@@ -16,7 +16,8 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router-dom'
 import { useToday } from '../../ui/clock'
 import { paths } from '../../ui/paths'
-import { useStation } from '../../ui/session'
+import { useCommandContext, useStation } from '../../ui/session'
+import { refusalKeys } from '../../data/command'
 import { useLedger } from '../../ui/useLedger'
 import type { LedgerStore } from '../../data/ledgerStore'
 import type { Lang } from '../../domain/categories'
@@ -40,7 +41,8 @@ const stillOnLedger = () => new URL(window.location.hash.slice(1) || '/', 'http:
 export function LedgerPage() {
   const { t, i18n } = useTranslation()
   const { message } = App.useApp()
-  const { station } = useStation()
+  const { station, services } = useStation()
+  const ctx = useCommandContext()
   const { ledger, version } = useLedger()
   const today = useToday()
   const navigate = useNavigate()
@@ -190,6 +192,12 @@ export function LedgerPage() {
   const exportLedger = async () => {
     if (rows.length === 0) {
       void message.info(t('ledger.export.nothing'))
+      return
+    }
+    // Personal data leaves the station in this file: only roles allowed to, and recorded (data/privacyRepository).
+    const allowed = await services.privacy.allowExport('ledger', rows.length, ctx())
+    if (!allowed.ok) {
+      void message.error(refusalKeys(allowed).map((key) => t(key)).join('；'))
       return
     }
     setExporting(true)

@@ -17,6 +17,7 @@ import {
 import { useTranslation } from 'react-i18next'
 import type { LedgerRow, LedgerSort, LedgerSortField, NeedStatus } from '../../domain/needs'
 import { localDateTime } from '../../domain/calendar'
+import { maskPhone } from '../../domain/personal'
 import { DueBadge, StatusTag, useCategoryPath } from './needTags'
 import './LedgerTable.css'
 
@@ -29,8 +30,10 @@ export interface LedgerTableHandle {
   focusRow(index: number): void
 }
 
-const ROW_HEIGHT = 48
-const HEADER_HEIGHT = 48
+/** A row's height for text of the theme's size: 48 px at 15 px, taller for large text (two lines fit). */
+export const rowHeightFor = (fontSize: number) => Math.round(fontSize * 3.2)
+/** The text size the widths below are for; large text widens every column as much as its text grows. */
+const BASE_FONT_SIZE = 15
 
 type ColumnKey =
   | 'number'
@@ -46,10 +49,12 @@ type ColumnKey =
 
 interface Column {
   key: ColumnKey
-  /** width in px on a wide screen; the description also takes whatever is left over */
+  /** width in px (at 15 px text) on a wide screen; the description also takes whatever is left over */
   width: number
-  /** narrowest it may be squeezed to on a small screen before the list scrolls sideways */
+  /** narrowest it may be squeezed to on a small screen (its header and usual content still whole) */
   min: number
+  /** long text: two lines, then cut with an ellipsis (the whole text on hover) */
+  wrap?: boolean
   sort?: LedgerSortField
   /** the order a first click on the header gives */
   firstOrder?: LedgerSort['order']
@@ -65,7 +70,7 @@ interface CellContext {
 }
 
 const COLUMNS: readonly Column[] = [
-  { key: 'number', width: 120, min: 112, sort: 'number', firstOrder: 'asc', cell: (row) => row.number },
+  { key: 'number', width: 124, min: 112, sort: 'number', firstOrder: 'asc', cell: (row) => row.number },
   {
     key: 'registeredAt',
     width: 150,
@@ -77,28 +82,28 @@ const COLUMNS: readonly Column[] = [
   {
     key: 'residentName',
     width: 105,
-    min: 76,
+    min: 90,
     sort: 'residentName',
     firstOrder: 'asc',
     cell: (row) => row.residentName,
   },
-  { key: 'phone', width: 125, min: 112, cell: (row) => row.phone },
-  { key: 'village', width: 105, min: 80, cell: (row) => row.village },
-  { key: 'category', width: 165, min: 96, cell: (row, ctx) => ctx.categoryPath(row.categoryItem) },
-  { key: 'description', width: 200, min: 100, cell: (row) => row.description },
-  { key: 'handler', width: 90, min: 70, cell: (row) => row.handlerName || <span className="ledger-none">—</span> },
+  { key: 'phone', width: 125, min: 108, cell: (row) => maskPhone(row.phone) },
+  { key: 'village', width: 105, min: 88, cell: (row) => row.village },
+  { key: 'category', width: 200, min: 120, wrap: true, cell: (row, ctx) => ctx.categoryPath(row.categoryItem) },
+  { key: 'description', width: 260, min: 140, wrap: true, cell: (row) => row.description },
+  { key: 'handler', width: 90, min: 72, cell: (row) => row.handlerName || <span className="ledger-none">—</span> },
   {
     key: 'dueDate',
     width: 180,
-    min: 166,
+    min: 158,
     sort: 'dueDate',
     firstOrder: 'asc',
     cell: (row, ctx) => <DueBadge dueDate={row.dueDate} status={row.status} today={ctx.today} />,
   },
   {
     key: 'status',
-    width: 140,
-    min: 104,
+    width: 120,
+    min: 80,
     sort: 'status',
     firstOrder: 'asc',
     cell: (row) => <StatusTag status={row.status} />,
@@ -106,19 +111,30 @@ const COLUMNS: readonly Column[] = [
   },
 ]
 
+/** Columns left out, in this order, when even their narrowest do not fit: the need's page shows them all. */
+const DROP_ORDER: readonly ColumnKey[] = ['phone', 'handler', 'village']
+
 /**
- * Column widths for a list `available` px wide: wide screens give the spare width to the description;
- * narrow ones (a 1366 px kiosk) squeeze the wordy columns towards their minimum first, so the deadline
- * and the status stay in sight without scrolling sideways.
+ * The columns shown and their widths for a list `available` px wide with text of `fontSize` px: wide screens
+ * give the spare width to the description; narrow ones (a 1366 px kiosk) squeeze every column towards its
+ * minimum, so the deadline and the status stay in sight without scrolling sideways. Where even the minimums
+ * do not fit (large text), the least needed columns are left out rather than every one cut to a few letters.
  */
-export function columnWidths(available: number): number[] {
-  const preferred = COLUMNS.reduce((sum, column) => sum + column.width, 0)
-  if (available >= preferred) {
-    return COLUMNS.map((column) => column.width + (column.key === 'description' ? available - preferred : 0))
+export function columnWidths(available: number, fontSize = BASE_FONT_SIZE): { column: Column; width: number }[] {
+  const scale = fontSize / BASE_FONT_SIZE
+  let shown = COLUMNS.map((column) => ({ column, width: column.width * scale, min: column.min * scale }))
+  const total = (what: 'width' | 'min') => shown.reduce((sum, column) => sum + column[what], 0)
+  for (const key of DROP_ORDER) {
+    if (total('min') <= available) break
+    shown = shown.filter(({ column }) => column.key !== key)
   }
-  const slack = COLUMNS.reduce((sum, column) => sum + column.width - column.min, 0)
-  const squeeze = Math.min(1, (preferred - available) / slack)
-  return COLUMNS.map((column) => Math.floor(column.width - (column.width - column.min) * squeeze))
+  const preferred = total('width')
+  if (available >= preferred) {
+    const spare = available - preferred
+    return shown.map(({ column, width }) => ({ column, width: Math.floor(width + (column.key === 'description' ? spare : 0)) }))
+  }
+  const squeeze = Math.min(1, (preferred - available) / (preferred - total('min')))
+  return shown.map(({ column, width, min }) => ({ column, width: Math.floor(width - (width - min) * squeeze) }))
 }
 
 export const LedgerTable = memo(function LedgerTable({
@@ -148,6 +164,7 @@ export const LedgerTable = memo(function LedgerTable({
   const categoryPath = useCategoryPath()
   const scrollRef = useRef<HTMLDivElement>(null)
   const size = useRemainingSize(scrollRef)
+  const rowHeight = rowHeightFor(token.fontSize)
   /** the one row reachable with Tab (roving tab index); arrows move it */
   const [active, setActive] = useState(0)
   // Where the arrows move from: the row just asked for, even if a quick second key arrives before
@@ -161,13 +178,15 @@ export const LedgerTable = memo(function LedgerTable({
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     getItemKey: (index) => rows[index]!.id,
     overscan: 8,
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
+    scrollMargin: rowHeight, // the header row
+    scrollPaddingStart: rowHeight,
     useFlushSync: false,
   })
+  // Large text switched on or off: the rows' height changed under the virtualizer's own measurements.
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight])
 
   // Back at the top for a new search, filter or order; a need arriving by sync leaves the place alone.
   useEffect(() => {
@@ -192,9 +211,10 @@ export const LedgerTable = memo(function LedgerTable({
   }, [handle, focusRow])
 
   // 2: the list's own border
-  const widths = useMemo(() => columnWidths(size.width - 2), [size.width])
-  const totalWidth = widths.reduce((sum, width) => sum + width, 0)
-  const gridTemplateColumns = widths.map((width) => `${width}px`).join(' ')
+  const layout = useMemo(() => columnWidths(size.width - 2, token.fontSize), [size.width, token.fontSize])
+  const columns = useMemo(() => layout.map(({ column }) => column), [layout])
+  const totalWidth = layout.reduce((sum, { width }) => sum + width, 0)
+  const gridTemplateColumns = layout.map(({ width }) => `${width}px`).join(' ')
   const ctx = useMemo<CellContext>(
     () => ({ today, categoryPath, statusLabel: (status) => t(`status.${status}`) }),
     [today, categoryPath, t],
@@ -203,7 +223,7 @@ export const LedgerTable = memo(function LedgerTable({
   const onRowKey = useCallback(
     (event: KeyboardEvent<HTMLElement>, focused: number) => {
       const index = event.key === 'Enter' ? focused : activeRef.current
-      const page = Math.max(1, Math.floor((size.height - HEADER_HEIGHT) / ROW_HEIGHT) - 1)
+      const page = Math.max(1, Math.floor((size.height - rowHeight) / rowHeight) - 1)
       const moves: Record<string, number> = {
         ArrowDown: index + 1,
         ArrowUp: index - 1,
@@ -220,7 +240,7 @@ export const LedgerTable = memo(function LedgerTable({
         focusRow(moves[event.key]!)
       }
     },
-    [rows, size.height, onOpen, focusRow],
+    [rows, size.height, rowHeight, onOpen, focusRow],
   )
 
   const style = {
@@ -246,8 +266,8 @@ export const LedgerTable = memo(function LedgerTable({
       data-testid="ledger-table"
     >
       <div role="rowgroup" className="ledger-head" style={{ width: totalWidth }}>
-        <div role="row" aria-rowindex={1} className="ledger-row" style={{ gridTemplateColumns, height: HEADER_HEIGHT }}>
-          {COLUMNS.map((column) => (
+        <div role="row" aria-rowindex={1} className="ledger-row" style={{ gridTemplateColumns, height: rowHeight }}>
+          {columns.map((column) => (
             <HeaderCell
               key={column.key}
               column={column}
@@ -272,7 +292,9 @@ export const LedgerTable = memo(function LedgerTable({
               key={item.key as string}
               row={rows[item.index]!}
               index={item.index}
-              top={item.start - HEADER_HEIGHT}
+              top={item.start - rowHeight}
+              height={rowHeight}
+              columns={columns}
               tabbable={item.index === Math.min(active, rows.length - 1)}
               gridTemplateColumns={gridTemplateColumns}
               ctx={ctx}
@@ -331,6 +353,8 @@ const Row = memo(function Row({
   row,
   index,
   top,
+  height,
+  columns,
   tabbable,
   gridTemplateColumns,
   ctx,
@@ -342,6 +366,8 @@ const Row = memo(function Row({
   row: LedgerRow
   index: number
   top: number
+  height: number
+  columns: readonly Column[]
   tabbable: boolean
   gridTemplateColumns: string
   ctx: CellContext
@@ -361,12 +387,12 @@ const Row = memo(function Row({
       data-need-id={row.id}
       data-row-index={index}
       data-status={row.status}
-      style={{ gridTemplateColumns, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+      style={{ gridTemplateColumns, height, transform: `translateY(${top}px)` }}
       onClick={() => onOpen(row)}
       onKeyDown={(event) => onKey(event, index)}
       onFocus={() => onFocusRow(index)}
     >
-      {COLUMNS.map((column) => {
+      {columns.map((column) => {
         const content = column.cell(row, ctx)
         return (
           <div
@@ -375,7 +401,7 @@ const Row = memo(function Row({
             className="ledger-cell"
             title={column.title ? column.title(row, ctx) : typeof content === 'string' ? content : undefined}
           >
-            {content}
+            {column.wrap ? <span className="ledger-wrap">{content}</span> : content}
           </div>
         )
       })}
@@ -383,14 +409,18 @@ const Row = memo(function Row({
   )
 })
 
-/** The box's width, and the height left below its top down to the window's bottom (less the page padding). */
+/**
+ * The box's width, and the height left below its top down to the window's bottom (less the page padding), with
+ * the page at its top. Measured from the page's top, not the window's: measured from a page scrolled down, the
+ * list grew by the scroll and so kept the page scrolled, its header out of sight.
+ */
 function useRemainingSize(ref: RefObject<HTMLDivElement | null>): { width: number; height: number } {
   const [size, setSize] = useState({ width: 1200, height: 520 })
   useLayoutEffect(() => {
     const measure = () => {
       const box = ref.current?.getBoundingClientRect()
       if (!box) return
-      const height = Math.max(300, Math.floor(window.innerHeight - box.top - 24))
+      const height = Math.max(300, Math.floor(window.innerHeight - (box.top + window.scrollY) - 24))
       const next = { width: Math.floor(box.width), height }
       setSize((old) => (old.width === next.width && old.height === next.height ? old : next))
     }

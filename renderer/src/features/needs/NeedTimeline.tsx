@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { localDateTime } from '../../domain/calendar'
 import type { NeedEventDoc, TimelineEntry } from '../../domain/needs'
+import { SMALL_TEXT } from '../../ui/displayTheme'
 
 // 办理过程: registration, then every step recorded, in the order every desk folds them.
 
@@ -47,7 +48,7 @@ export function NeedTimeline({ entries }: { entries: TimelineEntry[] }) {
           </div>
           {entry.event && <EventDetails event={entry.event} applied={entry.applied} t={t} />}
           {!entry.applied && (
-            <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 13 }}>
+            <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: SMALL_TEXT }}>
               {t('detail.timeline.notAppliedNote')}
             </Typography.Paragraph>
           )}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Form, Row, Space, Typography, type FormInstance } from 'antd'
+import { Alert, Button, Card, Col, Form, Row, Space, Tag, Typography, type FormInstance } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router-dom'
@@ -7,17 +7,26 @@ import { paths } from '../../ui/paths'
 import { useCommandContext, useStation } from '../../ui/session'
 import { useLedger } from '../../ui/useLedger'
 import { localDate } from '../../domain/calendar'
-import { checkIdCard, checkPhone } from '../../domain/personal'
-import { type NeedDoc, repeatVisits } from '../../domain/needs'
+import {
+  CLOCK_STOPPED,
+  type EarlierVisit,
+  type LedgerRow,
+  type NeedDoc,
+  repeatVisitQuery,
+  samePhoneHints,
+} from '../../domain/needs'
+import type { EarlierVisits } from '../../data/needRepository'
 import { onShiftAt, type OnShift } from '../duty/dutyDeskView'
 import { useDuty } from '../duty/useDuty'
 import { NeedFormFields, type NeedFormValues } from './NeedFormFields'
 import { NeedReceipt, printReceipt } from './NeedReceipt'
 import { DueBadge, StatusTag, useCategoryPath } from './needTags'
 
-// 登记诉求: the desk's most frequent job, done by keyboard alone (the form: NeedFormFields). Beside it, the
-// resident's needs still open (重复来访), found by the phone or ID number as they are typed. While a
-// secretary is on duty (书记轮值) the channel starts as 书记轮值 and such a need goes to them.
+// 登记诉求: the desk's most frequent job, done by keyboard alone (the form: NeedFormFields). Beside it, what
+// the resident brought before (重复来访), looked up as the numbers are typed: by the ID number every earlier
+// visit, open or closed, with its outcome (found by the number's keyed hash, not its masked form); by the
+// phone the open needs registered with it, as "same phone" hints. While a secretary is on duty (书记轮值)
+// the channel starts as 书记轮值 and such a need goes to them.
 
 export function RegisterNeedPage() {
   const [registered, setRegistered] = useState<NeedDoc | null>(null)
@@ -57,7 +66,7 @@ function RegisterForm({ onRegistered }: { onRegistered: (need: NeedDoc) => void 
 
   const phone = Form.useWatch('phone', form) ?? ''
   const idCard = Form.useWatch('idCard', form) ?? ''
-  const openNeeds = useRepeatVisits(phone, idCard, today)
+  const repeat = useRepeatVisits(phone, idCard, today)
   const onShift = useDutyChannel(form)
   const channel = Form.useWatch('channel', form)
 
@@ -92,7 +101,7 @@ function RegisterForm({ onRegistered }: { onRegistered: (need: NeedDoc) => void 
         </Card>
       </Col>
       <Col xs={24} xl={9}>
-        <RepeatVisits rows={openNeeds.rows} looking={openNeeds.looking} today={today} />
+        <RepeatVisits {...repeat} today={today} />
       </Col>
     </Row>
   )
@@ -126,51 +135,146 @@ function DutyAssignHint({ onShift }: { onShift: { now: OnShift | null } }) {
   )
 }
 
-function useRepeatVisits(phone: string, idCard: string, today: string) {
-  const { ledger, version } = useLedger()
-  const rows = useMemo(
-    () => repeatVisits(ledger.all(), phone, idCard, today),
-    // version is not read here, but it is how the ledger (one store, changed in place) says its rows changed:
-    // a need registered or closed, here or by sync
-    [ledger, version, phone, idCard, today],
-  )
-  return { rows, looking: !!(checkPhone(phone).ok || (idCard.trim() && checkIdCard(idCard, today).ok)) }
+interface RepeatVisitsFound {
+  looking: { phone: boolean; idCard: boolean }
+  /** by the ID number; null while the lookup runs */
+  visits: EarlierVisits | null
+  /** open needs with the same phone, not among `visits` */
+  hints: LedgerRow[]
 }
 
-function RepeatVisits({ rows, looking, today }: { rows: ReturnType<typeof repeatVisits>; looking: boolean; today: string }) {
+function useRepeatVisits(phone: string, idCard: string, today: string): RepeatVisitsFound {
+  const { services } = useStation()
+  const ctx = useCommandContext()
+  const { ledger, version } = useLedger()
+  const query = useMemo(() => repeatVisitQuery(phone, idCard, today), [phone, idCard, today])
+  const [found, setFound] = useState<{ idCard: string; visits: EarlierVisits } | null>(null)
+  useEffect(() => {
+    const id = query.idCard
+    if (!id) return
+    let live = true
+    services.needs.earlierVisits(id, ctx()).then(
+      (visits) => {
+        if (live) setFound({ idCard: id, visits })
+      },
+      (error: unknown) => console.error('earlier visits', error),
+    )
+    return () => {
+      live = false
+    }
+    // version is not read here, but it is how the ledger says a need was registered, closed or hashed, here or by sync
+  }, [services, ctx, query.idCard, version])
+  const visits = query.idCard && found?.idCard === query.idCard ? found.visits : null
+  const hints = useMemo(
+    () => samePhoneHints(ledger.all(), phone, new Set(visits?.visits.map((visit) => visit.id))),
+    // version: as above, the ledger's rows changed in place
+    [ledger, version, phone, visits],
+  )
+  return { looking: { phone: !!query.phone, idCard: !!query.idCard }, visits, hints }
+}
+
+function RepeatVisits({ looking, visits, hints, today }: RepeatVisitsFound & { today: string }) {
   const { t } = useTranslation()
-  const categoryPath = useCategoryPath()
-  const title = rows.length > 0 ? t('register.repeat.title', { count: rows.length }) : t('register.repeat.heading')
+  const count = visits?.visits.length ?? 0
+  const title = count > 0 ? t('register.repeat.title', { count }) : t('register.repeat.heading')
+  const secondary = (text: string) => (
+    <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+      {text}
+    </Typography.Paragraph>
+  )
   return (
     <Card title={title} className="no-print" role="region" aria-label={t('register.repeat.heading')} data-testid="repeat-visits">
-      {!looking && <Typography.Text type="secondary">{t('register.repeat.none')}</Typography.Text>}
-      {looking && rows.length === 0 && <Typography.Text type="secondary">{t('register.repeat.empty')}</Typography.Text>}
-      {rows.length > 0 && (
-        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {rows.map((row) => (
-            <li key={row.id} style={{ padding: '10px 0', borderBottom: '1px solid #f0f0f0' }}>
-              <Space wrap size={[8, 4]}>
-                <Link to={paths.need(row.id)} style={{ fontWeight: 600 }}>
-                  {row.number}
-                </Link>
-                <span>{t('register.repeat.registeredOn', { date: localDate(row.registeredAt) })}</span>
-                <StatusTag status={row.status} />
-              </Space>
-              <div style={{ marginTop: 4 }}>
-                {row.residentName} · {categoryPath(row.categoryItem)}
-              </div>
-              <div>
-                {t('register.repeat.due')}
-                <DueBadge dueDate={row.dueDate} status={row.status} today={today} />
-              </div>
-              <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
-                {row.description}
-              </Typography.Paragraph>
-            </li>
+      {!looking.phone && !looking.idCard && secondary(t('register.repeat.none'))}
+      {looking.idCard && !visits && secondary(t('register.repeat.searching'))}
+      {visits && count === 0 && secondary(visits.complete ? t('register.repeat.empty') : t('register.repeat.indexing'))}
+      {count > 0 && (
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} data-testid="earlier-visits">
+          {visits!.visits.map((visit) => (
+            <EarlierVisitItem key={visit.id} visit={visit} today={today} />
           ))}
         </ul>
       )}
+      {visits && !visits.complete && count > 0 && secondary(t('register.repeat.indexing'))}
+      {looking.phone && hints.length > 0 && (
+        <div data-testid="same-phone" style={{ marginTop: count > 0 ? 16 : 0 }}>
+          <Typography.Text strong>{t('register.repeat.samePhoneHeading')}</Typography.Text>
+          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {hints.map((row) => (
+              <SamePhoneItem key={row.id} row={row} today={today} />
+            ))}
+          </ul>
+        </div>
+      )}
+      {looking.phone && !looking.idCard && hints.length === 0 && secondary(t('register.repeat.noSamePhone'))}
     </Card>
+  )
+}
+
+const itemStyle = { padding: '10px 0', borderBottom: '1px solid #f0f0f0' }
+
+/** One earlier visit: when, what, and how it ended (who handled it, the outcome, the resident's verdict). */
+function EarlierVisitItem({ visit, today }: { visit: EarlierVisit; today: string }) {
+  const { t } = useTranslation()
+  const categoryPath = useCategoryPath()
+  return (
+    <li style={itemStyle} data-need-id={visit.id}>
+      <Space wrap size={[8, 4]}>
+        <Link to={paths.need(visit.id)} style={{ fontWeight: 600 }}>
+          {visit.number}
+        </Link>
+        <span>{t('register.repeat.registeredOn', { date: localDate(visit.registeredAt) })}</span>
+        <StatusTag status={visit.status} />
+      </Space>
+      <div style={{ marginTop: 4 }}>
+        {visit.residentName} · {categoryPath(visit.categoryItem)}
+      </div>
+      {!CLOCK_STOPPED.includes(visit.status) && (
+        <div>
+          {t('register.repeat.due')}
+          <DueBadge dueDate={visit.dueDate} status={visit.status} today={today} />
+        </div>
+      )}
+      {visit.handler && <div>{t('register.repeat.handler', { name: visit.handler.name })}</div>}
+      {visit.referredTo && <div>{t('register.repeat.referredTo', { to: visit.referredTo })}</div>}
+      {visit.resolution && <div>{t('register.repeat.resolution', { text: visit.resolution })}</div>}
+      {visit.satisfaction && (
+        <div data-satisfaction={visit.satisfaction}>
+          {t('register.repeat.satisfaction', { satisfaction: t(`satisfaction.${visit.satisfaction}`) })}
+          {visit.followUpNote && <Typography.Text type="secondary">{` · ${visit.followUpNote}`}</Typography.Text>}
+        </div>
+      )}
+      <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+        {visit.description}
+      </Typography.Paragraph>
+    </li>
+  )
+}
+
+/** An open need with the same phone: perhaps the same resident, perhaps their family. */
+function SamePhoneItem({ row, today }: { row: LedgerRow; today: string }) {
+  const { t } = useTranslation()
+  const categoryPath = useCategoryPath()
+  return (
+    <li style={itemStyle} data-need-id={row.id}>
+      <Space wrap size={[8, 4]}>
+        <Tag>{t('register.repeat.samePhone')}</Tag>
+        <Link to={paths.need(row.id)} style={{ fontWeight: 600 }}>
+          {row.number}
+        </Link>
+        <span>{t('register.repeat.registeredOn', { date: localDate(row.registeredAt) })}</span>
+        <StatusTag status={row.status} />
+      </Space>
+      <div style={{ marginTop: 4 }}>
+        {row.residentName} · {categoryPath(row.categoryItem)}
+      </div>
+      <div>
+        {t('register.repeat.due')}
+        <DueBadge dueDate={row.dueDate} status={row.status} today={today} />
+      </div>
+      <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+        {row.description}
+      </Typography.Paragraph>
+    </li>
   )
 }
 

@@ -1,9 +1,10 @@
 import { LockOutlined } from '@ant-design/icons'
-import { App, Button, Col, Form, Input, InputNumber, Radio, Row } from 'antd'
+import { App, Button, Col, Divider, Form, Input, InputNumber, Radio, Row, Typography } from 'antd'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../../ui/session'
 import { useFormErrors } from '../../ui/useFormErrors'
+import type { RefusedField } from '../../data/command'
 import type { DeadlineMode } from '../../domain/calendar'
 import {
   checkStationForm,
@@ -12,14 +13,15 @@ import {
   splitNames,
   suggestStationCode,
   type StationDoc,
-  type StationFieldError,
   type StationForm,
 } from '../../domain/station'
+import { AdministratorFields, administratorFieldProblems, type AdministratorValues } from '../people/AdministratorFields'
 
-// The station form, shared by first-run setup and settings: same fields, same checks, same save.
+// The station form, shared by first-run setup and settings: same fields, same checks, same save. On first
+// run it also takes the first administrator (name and PIN), saved with the station.
 
 /** What the inputs hold: the lists are text, one name a line, so a column can be pasted in. */
-interface FormValues {
+interface FormValues extends AdministratorValues {
   name: string
   code: string
   phone: string
@@ -37,28 +39,31 @@ const toValues = (form: StationForm): FormValues => ({
   staff: joinNames(form.staff),
 })
 
-const toForm = (values: FormValues): StationForm => ({
+const toForm = ({ adminName: _name, pin: _pin, pinAgain: _again, ...values }: FormValues): StationForm => ({
   ...values,
   villages: splitNames(values.villages ?? ''),
   staff: splitNames(values.staff ?? ''),
   deadlineDays: values.deadlineDays as number,
 })
 
-const FIELD_ORDER: Field[] = ['name', 'code', 'phone', 'villages', 'staff', 'deadlineDays', 'deadlineMode']
+const FIELD_ORDER: Field[] = ['name', 'code', 'phone', 'villages', 'staff', 'deadlineDays', 'deadlineMode', 'adminName', 'pin', 'pinAgain']
 
 export function StationFormFields({
   station,
   submitLabel,
   onSaved,
+  onSetUp,
 }: {
-  /** The station being edited; without it this is first-run setup and the code can still be chosen. */
+  /** The station being edited; without it this is first-run setup: the code can still be chosen, and the administrator is set. */
   station?: StationDoc
   submitLabel: string
-  onSaved(station: StationDoc): void
+  onSaved?(station: StationDoc): void
+  /** First run: the station and its administrator are saved; the recovery code is to be shown once. */
+  onSetUp?(recoveryCode: string, stationName: string): void
 }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const { saveStation } = useSession()
+  const { saveStation, setUp } = useSession()
   const [form] = Form.useForm<FormValues>()
   // A long form (on first run it is the whole page): the first bad field is brought to the middle of the screen.
   const errors = useFormErrors<Field>(form, { order: FIELD_ORDER, scroll: true })
@@ -71,20 +76,26 @@ export function StationFormFields({
   const staff = Form.useWatch('staff', form) ?? ''
 
   // The count in a toast: the form has no line of its own above it.
-  const showErrors = (list: readonly StationFieldError[]) => {
+  const showErrors = (list: readonly RefusedField<Field>[]) => {
     void message.error(t('app.fixFields', { count: errors.show(list) }))
   }
 
   const submit = async (values: FormValues) => {
     const checked = checkStationForm(toForm({ ...values, code: station?.code ?? values.code ?? '' }))
-    if (!checked.ok) return showErrors(checked.errors)
+    const admin = station ? [] : administratorFieldProblems(values)
+    if (!checked.ok || admin.length) return showErrors([...(checked.ok ? [] : checked.errors), ...admin])
     setSaving(true)
     try {
+      if (!station) {
+        const made = await setUp(checked.value, { name: values.adminName ?? '', pin: values.pin ?? '' })
+        if (!made.ok) return 'error' in made ? void message.error(t(made.error)) : showErrors(made.errors)
+        return onSetUp?.(made.value.recoveryCode, checked.value.name)
+      }
       const result = await saveStation(checked.value)
-      if (!result.ok) return showErrors('errors' in result ? result.errors : [])
+      if (!result.ok) return 'error' in result ? void message.error(t(result.error)) : showErrors(result.errors)
       errors.reset()
       form.setFieldsValue(toValues(result.value))
-      onSaved(result.value)
+      onSaved?.(result.value)
     } catch (error) {
       void message.error(t('error.unexpected', { message: error instanceof Error ? error.message : String(error) }))
     } finally {
@@ -190,6 +201,15 @@ export function StationFormFields({
           </Form.Item>
         </Col>
       </Row>
+
+      {!station && (
+        <>
+          <Divider />
+          <Typography.Title level={4}>{t('people.setup.section')}</Typography.Title>
+          <Typography.Paragraph type="secondary">{t('people.setup.intro')}</Typography.Paragraph>
+          <AdministratorFields itemProps={errors.itemProps} />
+        </>
+      )}
 
       <Form.Item style={{ marginBottom: 0 }}>
         <Button type="primary" htmlType="submit" loading={saving} autoInsertSpace={false} style={{ minWidth: 160 }}>

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Flex, Progress, Space, Typography } from 'antd'
 import type { TFunction } from 'i18next'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SMALL_TEXT } from '../../ui/displayTheme'
 import { useStation } from '../../ui/session'
 import { useSync } from '../../ui/syncContext'
 import { batchProgress, etaMinutes } from '../../domain/sync'
@@ -90,7 +91,7 @@ export function BatchSyncPanel() {
             <Progress percent={percent} status={barStatus} aria-label={t('sync.batch.title')} />
             {state.phase !== 'counting' && <Typography.Text data-testid="batch-progress-text">{batchProgressText(t, state, now)}</Typography.Text>}
             {state.livePaused && busy && (
-              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              <Typography.Text type="secondary" style={{ fontSize: SMALL_TEXT }}>
                 {t('sync.batch.livePaused')}
               </Typography.Text>
             )}

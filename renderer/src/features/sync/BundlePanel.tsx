@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Space, Typogr
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { clock } from '../../ui/clock'
+import { SMALL_TEXT } from '../../ui/displayTheme'
 import { useStation } from '../../ui/session'
 import { localDateTime } from '../../domain/calendar'
 import { shell } from '../../shell/browserShell'
@@ -170,7 +171,7 @@ export function BundlePanel() {
                   <Typography.Text code={ack?.centralSeq != null} copyable={ack?.centralSeq != null ? { text: seqText(ack.centralSeq) } : false}>
                     {ack?.centralSeq != null ? seqText(ack.centralSeq) : t('bundle.field.centralSeqNone')}
                   </Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                  <Typography.Text type="secondary" style={{ fontSize: SMALL_TEXT }}>
                     {t('bundle.field.centralSeqHelp')}
                   </Typography.Text>
                 </Flex>

@@ -3,9 +3,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import { refusalKeys } from '../../data/command'
-import { clock } from '../../ui/clock'
 import { paths } from '../../ui/paths'
-import { useStation } from '../../ui/session'
+import { useCommandContext, useStation } from '../../ui/session'
+import { useSubmit } from '../../ui/useSubmit'
 import { useLedger } from '../../ui/useLedger'
 import type { Lang } from '../../domain/categories'
 import type { ConflictChoice, ConflictDoc, ContestedField, FieldVersion } from '../../domain/sync'
@@ -110,32 +110,24 @@ function DocumentName({ record }: { record: ConflictDoc }) {
 
 function OpenConflict({ record, onResolved }: { record: ConflictDoc; onResolved(): void }) {
   const { t } = useTranslation()
-  const { services, operator } = useStation()
+  const { services } = useStation()
+  const ctx = useCommandContext()
   const { message } = App.useApp()
   const [choices, setChoices] = useState<Record<string, ConflictChoice>>({})
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, failure: error, setFailure: setError, submit } = useSubmit()
   const choiceOf = (field: ContestedField): ConflictChoice => choices[field.field] ?? 'kept'
 
-  const confirm = async () => {
-    setBusy(true)
-    setError('')
-    try {
-      const editor = { by: operator, at: clock.now(), device: await services.device.deviceId() }
+  const confirm = () =>
+    submit(async () => {
       const chosen = Object.fromEntries(record.fields.map((field) => [field.field, choiceOf(field)]))
-      const result = await services.conflicts.resolve(record._id, chosen, editor)
+      const result = await services.conflicts.resolve(record._id, chosen, ctx())
       if (result.ok) {
         void message.success(t('conflicts.done'))
         onResolved()
       } else {
         setError(refusalKeys(result).map((key) => t(key)).join('；'))
       }
-    } catch (failure) {
-      setError(t('error.unexpected', { message: failure instanceof Error ? failure.message : String(failure) }))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <Card title={<ConflictHeading record={record} />} data-conflict-id={record._id} data-status="open">

@@ -2,6 +2,7 @@ import { Flex, Table, Typography } from 'antd'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
+import { SMALL_TEXT } from '../../ui/displayTheme'
 import { useStation } from '../../ui/session'
 import { useLedger } from '../../ui/useLedger'
 import type { RefusedDoc } from '../../data/deviceStore'
@@ -40,7 +41,7 @@ export function RefusedDocsList() {
             render: (_, doc) => (
               <Flex vertical>
                 <Typography.Text type="danger">{refusalText(t, doc.id, doc.reason)}</Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Text type="secondary" style={{ fontSize: SMALL_TEXT }}>
                   {t('sync.refused.server', { reason: doc.reason })}
                 </Typography.Text>
               </Flex>

@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useToday } from '../../ui/clock'
+import { SMALL_TEXT } from '../../ui/displayTheme'
 import { useStation } from '../../ui/session'
 import { useSync } from '../../ui/syncContext'
 import { useFormErrors } from '../../ui/useFormErrors'
@@ -263,7 +264,7 @@ function JournalCard() {
             title: t('sync.journal.errors'),
             render: (_, run) =>
               run.errors.length > 0 ? (
-                <Typography.Text type="danger" style={{ fontSize: 13 }} ellipsis={{ tooltip: run.errors.join('\n') }}>
+                <Typography.Text type="danger" style={{ fontSize: SMALL_TEXT }} ellipsis={{ tooltip: run.errors.join('\n') }}>
                   {run.errors.join('；')}
                 </Typography.Text>
               ) : null,

@@ -2,7 +2,9 @@ import { Badge, Button, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import { useToday } from '../../ui/clock'
+import { SMALL_TEXT } from '../../ui/displayTheme'
 import { paths } from '../../ui/paths'
+import { useStation } from '../../ui/session'
 import { useSync } from '../../ui/syncContext'
 import type { SyncPhase } from '../../domain/sync'
 import { useRefusedCount } from './RefusedDocsList'
@@ -22,6 +24,7 @@ export function SyncStatusIndicator() {
   const { status, settings } = useSync()
   const today = useToday()
   const navigate = useNavigate()
+  const { can } = useStation()
   const refused = useRefusedCount()
   const configured = settings !== null
   const phase = phaseText(t, status, configured)
@@ -34,13 +37,14 @@ export function SyncStatusIndicator() {
       data-phase={status.phase}
       aria-label={t('sync.indicator.label', { summary })}
       title={summary}
-      onClick={() => navigate(paths.sync)}
+      // The status is for everyone; the sync screen only for those who may change its settings.
+      onClick={can('sync.settings') ? () => navigate(paths.sync) : undefined}
       style={{ height: 'auto', paddingBlock: 4 }}
     >
       <Badge status={configured || status.running ? BADGE[status.phase] : 'default'} />
       <span style={{ fontWeight: 500 }}>{phase}</span>
       {details.length > 0 && (
-        <Typography.Text type={refused ? 'danger' : status.pending ? 'warning' : 'secondary'} style={{ fontSize: 13 }}>
+        <Typography.Text type={refused ? 'danger' : status.pending ? 'warning' : 'secondary'} style={{ fontSize: SMALL_TEXT }}>
           {details.join(' · ')}
         </Typography.Text>
       )}
