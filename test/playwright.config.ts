@@ -8,7 +8,8 @@ process.env.E2E_PORT = String(port) // workers inherit it and agree on the URL
 
 export default defineConfig({
   testDir: './e2e',
-  timeout: 60_000,
+  // Generous: each spec now signs in with the real PIN cost, and a busy 2-core machine is slow.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
