@@ -1,11 +1,11 @@
 // The contract's list of document types and the station validator's TYPES table name the same types,
 // so a type forgotten in the validator fails here rather than in a station's sync.
 import { describe, expect, it } from 'vitest'
+import { compileValidate, serverAdmin, verdictOf } from '../../../test/support/couchValidate'
 import { STATION_DOC_TYPES, STATION_REFUSAL_REASONS } from './docTypes'
 import { stationValidateSource } from './stationValidate'
 
-type Validate = (newDoc: Record<string, unknown>, oldDoc: null, userCtx: object, secObj: object) => void
-const validate = new Function(`return (${stationValidateSource})`)() as Validate
+const validate = compileValidate(stationValidateSource)
 
 /** The keys of the validator's TYPES table, read from its source (one `name: function` per line). */
 function validatorTypes(): string[] {
@@ -18,12 +18,7 @@ function validatorTypes(): string[] {
 /** The validator's refusal of a bare document of `type` written by an administrator, or 'accepted'. */
 function verdict(type: string): string {
   const doc = { _id: `${type}:xingfu:01A`, type, stationId: 'xingfu', schemaVersion: 1, createdAt: 'now', createdBy: '王芳' }
-  try {
-    validate(doc, null, { db: 'station-xingfu', name: 'admin', roles: ['_admin'] }, {})
-    return 'accepted'
-  } catch (thrown) {
-    return (thrown as { forbidden: string }).forbidden
-  }
+  return verdictOf(validate, doc, serverAdmin('xingfu'))
 }
 
 describe('the document types a station may store', () => {

@@ -3,27 +3,14 @@
 import { describe, expect, it } from 'vitest'
 import { newNeedDoc, type NeedForm } from '../domain/needs'
 import { newStationSecretDoc } from '../domain/station'
+import { compileValidate, serverAdmin, stationWriter, verdictOf, type Doc, type UserCtx } from '../../../test/support/couchValidate'
 import { validateSources } from './validateSources'
 
-type Doc = Record<string, unknown>
-type UserCtx = { db: string; name: string | null; roles: string[] }
-type Validate = (newDoc: Doc, oldDoc: Doc | null, userCtx: UserCtx, secObj: Doc) => void
-
-const validate = new Function(`return (${validateSources().station})`)() as Validate
-const station: UserCtx = { db: 'station-xingfu', name: 'station-xingfu', roles: ['station:xingfu', 'station'] }
-const admin: UserCtx = { db: 'station-xingfu', name: 'admin', roles: ['_admin'] }
+const validate = compileValidate(validateSources().station)
+const station = stationWriter('xingfu')
+const admin = serverAdmin('xingfu')
 const actor = { by: '王芳', at: '2026-11-23T01:30:00.000Z' }
-
-function verdict(doc: Doc, user: UserCtx = station, oldDoc: Doc | null = null): string {
-  try {
-    validate(doc, oldDoc, user, {})
-    return 'accepted'
-  } catch (thrown) {
-    const refusal = thrown as { forbidden?: string }
-    if (typeof refusal.forbidden !== 'string') throw thrown
-    return refusal.forbidden
-  }
-}
+const verdict = (doc: Doc, user: UserCtx = station, oldDoc: Doc | null = null) => verdictOf(validate, doc, user, oldDoc)
 
 const ID = '11010519491231002X'
 const idKey = { keyId: 'station.xingfu.3f9a1c2b7d40', hmac: 'q1Zb0m3pYQe7rV7Xc0mN9rW6k1sT2uV3wX4yZ5a6b7c' }

@@ -5,16 +5,12 @@ import { NEED_STATUSES, allowedEvents, newNeedDoc, newNeedEventDoc, type NeedDoc
 import { newAuditDoc, newPersonDoc } from '../domain/people'
 import { recordBase } from '../domain/records'
 import { stationDoc, type StationForm } from '../domain/station'
+import { compileValidate, verdictOf, type Doc, type UserCtx } from '../../../test/support/couchValidate'
 import { validateSources } from './validateSources'
-
-type Doc = Record<string, unknown>
-type UserCtx = { db: string; name: string | null; roles: string[] }
-type Validate = (newDoc: Doc, oldDoc: Doc | null, userCtx: UserCtx, secObj: Doc) => void
 
 const sources = validateSources()
 // CouchDB stores the function as source text; so do we, and compile it the same way.
-const compile = (source: string) => new Function(`return (${source})`)() as Validate
-const validateStation = compile(sources.station)
+const validateStation = compileValidate(sources.station)
 
 const clerk: UserCtx = { db: 'station-xingfu', name: 'station-xingfu', roles: ['station:xingfu', 'station'] }
 const admin: UserCtx = { db: 'station-xingfu', name: 'admin', roles: ['_admin'] }
@@ -54,16 +50,7 @@ const station = (code = 'xingfu') => {
 }
 
 /** The refusal message, or 'accepted'. */
-function verdict(doc: Doc, user: UserCtx = clerk, oldDoc: Doc | null = null, validate = validateStation): string {
-  try {
-    validate(doc, oldDoc, user, {})
-    return 'accepted'
-  } catch (thrown) {
-    const refusal = thrown as { forbidden?: string }
-    if (typeof refusal.forbidden !== 'string') throw thrown
-    return refusal.forbidden
-  }
-}
+const verdict = (doc: Doc, user: UserCtx = clerk, oldDoc: Doc | null = null, validate = validateStation) => verdictOf(validate, doc, user, oldDoc)
 
 const without = (doc: Doc, path: string): Doc => {
   const copy = structuredClone(doc)
@@ -182,8 +169,8 @@ describe('station validate_doc_update', () => {
 })
 
 describe('directory and district validate_doc_update', () => {
-  const validateDirectory = compile(sources.directory)
-  const validateDistrict = compile(sources.district)
+  const validateDirectory = compileValidate(sources.directory)
+  const validateDistrict = compileValidate(sources.district)
   const entry = { _id: 'stationEntry:xingfu', type: 'stationEntry', code: 'xingfu', name: '幸福村' }
 
   it('keeps the directory read-only for everyone but administrators', () => {
